@@ -1,0 +1,52 @@
+package org.chamberlain.views;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The product's single entry point: {@code chamberlain} with no argument opens the desktop app;
+ * subcommands run the command lines of the engine. It must not touch Smack before a subcommand is chosen:
+ * the replayer configures Smack process-wide before Smack initialises.
+ */
+@Command(name = "chamberlain", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Moderation and scripted testing for XMPP group chats (XEP-0045).")
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    /** The project version, filtered into a resource at build time. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Chamberlain " + projectVersion()};
+        }
+
+        public static String projectVersion() {
+            Properties properties = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    return "unknown";
+                }
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the version resource", e);
+            }
+            return properties.getProperty("version", "unknown");
+        }
+    }
+}
