@@ -38,7 +38,7 @@ public final class ProsodyExtension implements ParameterResolver {
         return scope;
     }
 
-    private static final class RunningServer implements ExtensionContext.Store.CloseableResource {
+    private static final class RunningServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final LocalProsody prosody;
         private final TestServer server;
 
