@@ -8,19 +8,35 @@ import java.util.Objects;
  * @param action what was attempted
  * @param room the room (or service, or account) it concerned, as text; may be {@code null}
  * @param target the person, nickname or room acted upon; may be {@code null}
+ * @param customPhrase for {@link Action#OTHER}: the verb phrase, e.g. "change the configuration of"
  */
-public record Attempt(Action action, String room, String target) {
+public record Attempt(Action action, String room, String target, String customPhrase) {
 
     public Attempt {
         Objects.requireNonNull(action, "action");
+        if (action == Action.OTHER && customPhrase == null) {
+            throw new IllegalArgumentException("Action.OTHER needs a verb phrase");
+        }
     }
 
     public static Attempt of(Action action, Object room) {
-        return new Attempt(action, room == null ? null : room.toString(), null);
+        return new Attempt(action, room == null ? null : room.toString(), null, null);
     }
 
     public static Attempt of(Action action, Object room, Object target) {
-        return new Attempt(action, room == null ? null : room.toString(), target == null ? null : target.toString());
+        return new Attempt(action, room == null ? null : room.toString(), target == null ? null : target.toString(),
+                null);
+    }
+
+    /** An action without its own constant, e.g. {@code custom("change the configuration of", room)}. */
+    public static Attempt custom(String verbPhrase, Object room) {
+        return new Attempt(Action.OTHER, room == null ? null : room.toString(), null,
+                Objects.requireNonNull(verbPhrase, "verbPhrase"));
+    }
+
+    /** The phrase that names the action in a sentence: "kick", "change the configuration of". */
+    public String verbPhrase() {
+        return customPhrase != null ? customPhrase : action.verbPhrase();
     }
 
     /** Things a person does through app/ services; each knows how to name itself in a sentence. */
@@ -45,7 +61,9 @@ public record Attempt(Action action, String room, String target) {
         LIST_AFFILIATIONS("read the affiliation list of"),
         INVITE("invite"),
         DESTROY("destroy"),
-        ADMIN_DESTROY("destroy (as server administrator)");
+        ADMIN_DESTROY("destroy (as server administrator)"),
+        /** Anything else; the {@link Attempt} carries the phrase. */
+        OTHER("act on");
 
         private final String verbPhrase;
 

@@ -87,6 +87,16 @@ public final class SmackErrors {
                 "Could not " + what(attempt) + ": " + failure.getMessage(), null, failure);
     }
 
+    /**
+     * Translates a failure of {@code action}, a verb phrase such as "change the configuration of", on
+     * {@code target} (usually the room address). Kept for callers written before {@link Attempt} existed;
+     * prefer {@link #translate(Throwable, Attempt)} with a specific {@link Action}, which words refusals better
+     * ("You are not an owner of room@…").
+     */
+    public static ModerationException translate(Exception failure, String action, String target) {
+        return translate(failure, Attempt.custom(action, target));
+    }
+
     /** The sentence for a server refusal with {@code condition}; public so other services word alike. */
     public static String sentence(Condition condition, Attempt attempt) {
         Action action = attempt.action();
@@ -157,7 +167,7 @@ public final class SmackErrors {
 
     /** "kick Guest in room@…", "destroy room@…". */
     public static String what(Attempt attempt) {
-        StringBuilder text = new StringBuilder(attempt.action().verbPhrase());
+        StringBuilder text = new StringBuilder(attempt.verbPhrase());
         if (attempt.action().actsOnPerson() && attempt.target() != null) {
             text.append(' ').append(attempt.target());
             if (attempt.room() != null) {
