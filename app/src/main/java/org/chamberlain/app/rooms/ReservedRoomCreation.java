@@ -9,6 +9,7 @@ import org.chamberlain.app.events.Affiliation;
 import org.chamberlain.app.events.Role;
 import org.chamberlain.app.forms.FormAnswers;
 import org.chamberlain.app.forms.FormDefinition;
+import org.chamberlain.app.forms.ConfigurationAuditor;
 import org.chamberlain.app.forms.RoomConfigurationService;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
@@ -29,9 +30,9 @@ public final class ReservedRoomCreation {
     private FormDefinition form;
     private boolean finished;
 
-    ReservedRoomCreation(XMPPConnection connection, MultiUserChat muc) {
+    ReservedRoomCreation(XMPPConnection connection, MultiUserChat muc, ConfigurationAuditor auditor) {
         this.muc = Objects.requireNonNull(muc, "muc");
-        this.configuration = new RoomConfigurationService(connection);
+        this.configuration = new RoomConfigurationService(connection, auditor);
     }
 
     void fetchForm() throws ModerationException {

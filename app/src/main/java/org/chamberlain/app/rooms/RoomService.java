@@ -18,6 +18,7 @@ import org.chamberlain.app.events.Affiliation;
 import org.chamberlain.app.events.Role;
 import org.chamberlain.app.forms.FormAnswers;
 import org.chamberlain.app.forms.FormDefinition;
+import org.chamberlain.app.forms.ConfigurationAuditor;
 import org.chamberlain.app.forms.FormSubmission;
 import org.chamberlain.app.forms.SmackForms;
 import org.jivesoftware.smack.SmackException;
@@ -190,6 +191,15 @@ public final class RoomService {
      * @throws ModerationException {@link Condition#CONFLICT} when the room already exists
      */
     public ReservedRoomCreation createReserved(String room, String nickname) throws ModerationException {
+        return createReserved(room, nickname, ConfigurationAuditor.NONE);
+    }
+
+    /**
+     * Like {@link #createReserved(String, String)}, and the submitted configuration goes to {@code auditor}
+     * (the audit log's {@code AuditTrail.configuration()}).
+     */
+    public ReservedRoomCreation createReserved(String room, String nickname, ConfigurationAuditor auditor)
+            throws ModerationException {
         EntityBareJid roomJid = Addresses.room(room);
         MultiUserChat muc = muc(roomJid);
         try {
@@ -201,7 +211,7 @@ public final class RoomService {
         } catch (Exception e) {
             throw SmackErrors.translate(e, Attempt.of(Action.CREATE, roomJid, nickname));
         }
-        ReservedRoomCreation creation = new ReservedRoomCreation(xmpp(), muc);
+        ReservedRoomCreation creation = new ReservedRoomCreation(xmpp(), muc, auditor);
         try {
             creation.fetchForm();
         } catch (ModerationException e) {
