@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "rooms", mixinStandardHelpOptions = true,
         description = {"Moderate XMPP group chat rooms (XEP-0045) from the command line.",
             "Exit codes: 0 done, 1 refused by the server or only partly applied, 2 wrong usage (nothing sent)."},
-        subcommands = {ConfigCommand.class, MembersCommand.class})
+        subcommands = {ListCommand.class, CreateCommand.class, ConfigCommand.class, MembersCommand.class,
+            InviteCommand.class, KickCommand.class, VoiceCommand.class, ModeratorCommand.class, BanCommand.class,
+            DestroyCommand.class})
 public final class RoomsCommand implements Runnable {
     private final Terminal terminal;
 
