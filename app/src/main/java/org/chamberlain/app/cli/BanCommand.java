@@ -6,7 +6,7 @@ import org.chamberlain.app.occupants.OccupantModeration;
 import picocli.CommandLine.Command;
 
 /** {@code rooms ban ROOM NICK-OR-JID [--reason R]}. */
-@Command(name = "ban", mixinStandardHelpOptions = true, description = "Ban a person from a room, by bare JID or "
+@Command(name = "ban", description = "Ban a person from a room, by bare JID or "
         + "by the nickname of a current occupant whose address the room shows you.")
 final class BanCommand extends OccupantCommand {
     @Override

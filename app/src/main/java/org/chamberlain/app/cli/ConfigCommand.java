@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rooms config ROOM [--show] [--set KEY=VALUE…]}. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(name = "config",
         description = {"Show or change a room's configuration (owners only).",
             "KEY is a field name such as roomname, membersonly, whois (the muc#roomconfig_ prefix may be left "
                     + "out). Repeat --set for several values of a multi-valued field."})

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rooms create ROOM [--instant | --set KEY=VALUE…] [--temporary]}. */
-@Command(name = "create", mixinStandardHelpOptions = true,
+@Command(name = "create",
         description = {"Create a room, persistent unless --temporary is given.",
             "Without --instant the room is reserved: it stays locked until its configuration (the server's "
                     + "defaults plus every --set) is accepted; if that is refused the room is destroyed again."})

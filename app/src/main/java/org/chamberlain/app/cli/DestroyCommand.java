@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rooms destroy ROOM [--reason R] [--alternate JID] [--as-admin]}. */
-@Command(name = "destroy", mixinStandardHelpOptions = true,
+@Command(name = "destroy",
         description = {"Destroy a room. Occupants are told the reason and, with --alternate, where to go instead.",
             "--as-admin uses the service's administrator command (Prosody: server admins only), which takes no "
                     + "reason or alternate room."})

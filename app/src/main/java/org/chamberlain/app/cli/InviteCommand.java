@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rooms invite ROOM JID… [--direct] [--reason R]}. */
-@Command(name = "invite", mixinStandardHelpOptions = true,
+@Command(name = "invite",
         description = {"Invite people to a room. In a members-only room they are made members first when you "
                 + "may do that.",
             "Mediated invitations (the default) go through the room; --direct sends them straight to each person "

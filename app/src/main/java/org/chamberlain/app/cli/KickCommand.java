@@ -6,7 +6,7 @@ import org.chamberlain.app.occupants.OccupantModeration;
 import picocli.CommandLine.Command;
 
 /** {@code rooms kick ROOM NICK [--reason R]}. */
-@Command(name = "kick", mixinStandardHelpOptions = true, description = "Remove an occupant from a room (they may "
+@Command(name = "kick", description = "Remove an occupant from a room (they may "
         + "come back unless banned).")
 final class KickCommand extends OccupantCommand {
     @Override

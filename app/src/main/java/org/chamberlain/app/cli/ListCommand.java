@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rooms list SERVICE}. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(name = "list",
         description = "List the public rooms of a group chat service, with their details.")
 final class ListCommand extends RoomsSubcommand {
     @Parameters(index = "0", paramLabel = "SERVICE", description = "The service, e.g. conference.example.org.")

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rooms moderator ROOM NICK [--revoke] [--reason R]}. */
-@Command(name = "moderator", mixinStandardHelpOptions = true, description = "Make an occupant a moderator for "
+@Command(name = "moderator", description = "Make an occupant a moderator for "
         + "this visit (--revoke: back to participant).")
 final class ModeratorCommand extends OccupantCommand {
     @Option(names = "--revoke", description = "Remove the moderator role instead.")

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rooms voice ROOM NICK [--revoke] [--reason R]}. */
-@Command(name = "voice", mixinStandardHelpOptions = true, description = "Let an occupant speak in a moderated "
+@Command(name = "voice", description = "Let an occupant speak in a moderated "
         + "room (--revoke: silence them).")
 final class VoiceCommand extends OccupantCommand {
     @Option(names = "--revoke", description = "Take voice away instead (role visitor).")
