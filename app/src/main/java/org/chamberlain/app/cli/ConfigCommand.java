@@ -118,8 +118,8 @@ final class ConfigCommand extends RoomsSubcommand {
         } else if (field.type() == FieldType.BOOLEAN) {
             value = FormAnswers.of(Map.of(field.name(), field.values())).bool(field.name()) ? "yes" : "no";
         } else if (field.type().hasOptions()) {
-            value = String.join(", ", field.values().stream().map(v -> field.optionLabel(v) + " [" + v + "]")
-                    .toList());
+            value = String.join(", ", field.values().stream().map(v -> field.optionLabel(v).equals(v) ? v
+                    : field.optionLabel(v) + " [" + v + "]").toList());
         } else {
             value = String.join(field.type() == FieldType.TEXT_MULTI ? " / " : ", ", field.values());
         }

@@ -83,6 +83,7 @@ class FormDefinitionTest {
         assertThat(changes).extracting(FieldChange::var).containsExactly("name", "about", "public", "admins");
         assertThat(changes.get(0).describe()).isEqualTo("Name: 'Old name' → 'New name'");
         assertThat(changes.get(2).after()).containsExactly("1");
+        assertThat(changes.get(2).describe()).isEqualTo("Public: no → yes");
     }
 
     @Test
