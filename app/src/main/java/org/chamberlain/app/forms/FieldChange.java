@@ -30,8 +30,8 @@ public record FieldChange(String var, String label, FieldType type, List<String>
 
     private static String yesNo(List<String> values) {
         // XEP-0004: a boolean without a value is false.
-        return FormValues.parseBoolean(values.isEmpty() ? "0" : values.get(0)).map(b -> b ? "yes" : "no")
-                .orElse(values.get(0));
+        String first = values.isEmpty() ? "0" : values.get(0);
+        return FormValues.parseBoolean(first).map(b -> b ? "yes" : "no").orElse(first);
     }
 
     private static String show(List<String> values) {

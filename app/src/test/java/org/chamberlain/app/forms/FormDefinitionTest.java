@@ -87,6 +87,15 @@ class FormDefinitionTest {
     }
 
     @Test
+    void aBooleanWithoutValueReadsAsNo() {
+        FormDefinition form = FormDefinition.of(null, List.of(
+                FieldDefinition.builder("flag", FieldType.BOOLEAN).label("Flag").build()));
+        assertThat(form.changes(form.initialAnswers().withBoolean("flag", false))).isEmpty();
+        assertThat(form.changes(form.initialAnswers().withBoolean("flag", true)).get(0).describe())
+                .isEqualTo("Flag: no → yes");
+    }
+
+    @Test
     void privateTextChangesAreNotShown() {
         FormDefinition form = everyFieldType();
         FieldChange change = form.changes(form.initialAnswers().withText("secret", "hunter2")).get(0);
