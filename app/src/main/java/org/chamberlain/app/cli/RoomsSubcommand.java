@@ -51,7 +51,9 @@ abstract class RoomsSubcommand implements Callable<Integer> {
                     + "again with --trust-certificate " + e.problem().sha256Fingerprint());
             return output.finish(ExitCodes.REFUSED);
         } catch (ModerationException e) {
-            output.error(e.condition().xmppName(), e.getMessage());
+            String hint = e.condition() == Condition.TLS_UNAVAILABLE && !options.allowPlaintext
+                    ? " (That is what --allow-plaintext is for.)" : "";
+            output.error(e.condition().xmppName(), e.getMessage() + hint);
             boolean local = e.condition() == Condition.INVALID_REQUEST;
             return output.finish(local ? ExitCodes.USAGE : ExitCodes.REFUSED);
         }
