@@ -83,13 +83,9 @@ public final class AuditTrail {
     public ActionJournal journal(Consumer<ModerationException> onFailure) {
         Objects.requireNonNull(onFailure, "onFailure");
         return action -> {
-            // ModerationAction carries "condition: sentence"; split it back so the log has both fields.
-            Optional<String> condition = action.error().map(e -> e.indexOf(": ") > 0 ? e.substring(0, e.indexOf(": "))
-                    : "").filter(c -> !c.isEmpty() && !c.contains(" "));
-            Optional<String> message = action.error().map(e -> condition.map(c -> e.substring(c.length() + 2))
-                    .orElse(e));
             AuditEntry.Item item = new AuditEntry.Item(action.target(), action.action(), action.reason(),
-                    action.succeeded() ? AuditEntry.Result.APPLIED : AuditEntry.Result.REFUSED, condition, message);
+                    action.succeeded() ? AuditEntry.Result.APPLIED : AuditEntry.Result.REFUSED, action.condition(),
+                    action.error());
             AuditEntry entry = new AuditEntry(action.at(), actor, action.account(), action.room(), action.action(),
                     action.reason(), List.of(item));
             try {

@@ -1,5 +1,6 @@
 package org.chamberlain.app.cli;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.chamberlain.app.errors.ModerationException;
 import org.chamberlain.app.rooms.JoinedRoom;
@@ -7,6 +8,8 @@ import picocli.CommandLine.Option;
 
 /** For commands that act from inside the room (moderators must be occupants): how to enter it. */
 public final class JoinOptions {
+    private static final Duration TRACKER_WAIT = Duration.ofSeconds(5);
+
     @Option(names = "--nick", paramLabel = "NICK", description = "The nickname to enter the room with "
             + "(default: the account's name).")
     String nick;
@@ -27,8 +30,27 @@ public final class JoinOptions {
                 "The environment variable " + roomPasswordEnv + " (named by --room-password-env) is not set.")));
     }
 
-    /** Enters the room; the session's disconnect at the end of the command leaves it. */
+    /**
+     * Enters the room and waits until the occupant tracker has seen our own presence; the session's disconnect
+     * at the end of the command leaves the room.
+     *
+     * <p>Why wait: {@code join} returns when Smack's MUC listener sees our self-presence, but the tracker runs as
+     * a sync listener after it, on another thread. The room sends every other occupant's presence before ours, so
+     * once the tracker knows our nickname it also knows everybody's real JID (needed to ban by nickname).
+     */
     JoinedRoom join(Session session, Terminal terminal, String room) throws ModerationException, UsageException {
-        return session.services().rooms().join(room, nickFor(session.accountJid()), roomPassword(terminal));
+        JoinedRoom joined = session.services().rooms().join(room, nickFor(session.accountJid()),
+                roomPassword(terminal));
+        long deadline = System.nanoTime() + TRACKER_WAIT.toNanos();
+        while (session.services().tracker().selfNickname(room).isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ModerationException(ModerationException.Condition.LOCAL_FAILURE, "Interrupted while "
+                        + "entering " + room + ".", null, e);
+            }
+        }
+        return joined;
     }
 }

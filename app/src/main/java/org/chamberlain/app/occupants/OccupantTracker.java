@@ -14,6 +14,7 @@ import org.chamberlain.app.connections.AccountConnection;
 import org.chamberlain.app.connections.Addresses;
 import org.chamberlain.app.errors.ModerationException;
 import org.chamberlain.app.events.Affiliation;
+import org.chamberlain.app.events.ConnectionState;
 import org.chamberlain.app.events.AffiliationChanged;
 import org.chamberlain.app.events.InvitationDeclined;
 import org.chamberlain.app.events.InvitationReceived;
@@ -52,7 +53,8 @@ import org.jxmpp.jid.Jid;
  * The live occupant lists of every room one account is in, the real JIDs seen in each room (kept after people
  * leave, so they can still be banned), and the room events of that account.
  *
- * <p>Threading: Smack calls {@link #process} on its listener thread, in arrival order; it only updates memory
+ * <p>Threading: Smack calls {@link #process} on its ordered listener thread after its own MUC bookkeeping
+ * for the same stanza is done (so {@code MultiUserChat} state matches the events); it only updates memory
  * and hands events to listener executors. Queries ({@link #occupants}, {@link #realJidOf}, …) may be called
  * from any thread and return snapshots. Create one per account before joining rooms; {@link #close()} detaches
  * it from the connection.
@@ -69,11 +71,40 @@ public final class OccupantTracker implements AutoCloseable {
     private final Listeners<RoomEvent> listeners = new Listeners<>();
     private final Map<String, RoomState> rooms = new ConcurrentHashMap<>();
     private final ListenerHandle handle;
+    private final Registration stateRegistration;
 
     public OccupantTracker(AccountConnection connection) {
         this.account = connection.accountJid();
-        // addStanzaListener: invoked in arrival order, never concurrently with itself (Smack 4.4+).
-        this.handle = connection.xmppConnection().addStanzaListener(this::process, MUC_TRAFFIC);
+        // A *sync* listener on purpose. Smack 4.5 runs the listeners added with addStanzaListener (MultiUserChat's
+        // own among them) in parallel for each stanza, so an event published from there could reach a caller
+        // before MultiUserChat had updated its state: a RoomDestroyed event arrived while isJoined() was still
+        // true, and an immediate re-join then tried to leave first and timed out. Sync listeners run afterwards,
+        // in arrival order, on one thread per connection.
+        this.handle = connection.xmppConnection().addSyncStanzaListener(this::process, MUC_TRAFFIC);
+        // When the connection drops, the server removes us from every room: the lists are no longer live. They
+        // fill again from the presences that follow a rejoin. Real JIDs seen stay remembered.
+        this.stateRegistration = connection.onStateChange(change -> {
+            if (change.state() != ConnectionState.CONNECTED && change.state() != ConnectionState.CONNECTING) {
+                forgetLiveOccupants();
+            }
+        }, Runnable::run);
+    }
+
+    /**
+     * Publishes an event that did not come from a stanza (e.g. {@link org.chamberlain.app.events.RejoinFailed}),
+     * so listeners get all room events from one place. Any thread; returns at once.
+     */
+    public void publish(RoomEvent event) {
+        listeners.publish(event);
+    }
+
+    private void forgetLiveOccupants() {
+        for (RoomState state : rooms.values()) {
+            synchronized (state) {
+                state.occupants.clear();
+                state.selfNick = null;
+            }
+        }
     }
 
     /** Every room event of this account, on {@code executor}. */
@@ -232,19 +263,21 @@ public final class OccupantTracker implements AutoCloseable {
 
     private void message(String room, Message message) {
         MUCUser user = MUCUser.from(message);
+        // Mediated first: Prosody adds a jabber:x:conference element to mediated invitations too (muc.lib.lua,
+        // "muc-invite" hook), so a message with both is a mediated invitation from the room.
+        if (user != null && user.getInvite() != null) {
+            MUCUser.Invite invite = user.getInvite();
+            listeners.publish(new InvitationReceived(account, room,
+                    Optional.ofNullable(invite.getFrom()).map(Object::toString),
+                    Optional.ofNullable(invite.getReason()), Optional.ofNullable(user.getPassword()), false));
+            return;
+        }
         GroupChatInvitation direct = message.getExtension(GroupChatInvitation.class);
         if (direct != null) {
             Jid sender = message.getFrom();
             listeners.publish(new InvitationReceived(account, direct.getRoomAddress().toString(),
                     Optional.of(sender.asBareJid().toString()), Optional.ofNullable(direct.getReason()),
                     Optional.ofNullable(direct.getPassword()), true));
-            return;
-        }
-        if (user != null && user.getInvite() != null) {
-            MUCUser.Invite invite = user.getInvite();
-            listeners.publish(new InvitationReceived(account, room,
-                    Optional.ofNullable(invite.getFrom()).map(Object::toString),
-                    Optional.ofNullable(invite.getReason()), Optional.ofNullable(user.getPassword()), false));
             return;
         }
         if (user != null && user.getDecline() != null) {
@@ -318,6 +351,7 @@ public final class OccupantTracker implements AutoCloseable {
 
     @Override
     public void close() {
+        stateRegistration.close();
         handle.close();
     }
 

@@ -24,15 +24,16 @@ class AuditJournalTest {
     private static final Instant AT = Instant.parse("2026-11-21T11:00:00Z");
 
     @Test
-    void actionsBecomeEntriesWithConditionAndMessageSplit() throws Exception {
+    void actionsBecomeEntriesWithConditionAndMessage() throws Exception {
         AuditLog log = new AuditLog(dir.resolve("audit.jsonl"));
         List<ModerationException> failures = new ArrayList<>();
         ActionJournal journal = new AuditTrail(log, Clock.fixed(AT, ZoneOffset.UTC), "tester").journal(failures::add);
 
-        journal.record(new ModerationAction(AT, "mod@example.org", "r@muc.example.org", "kick", "Guest",
-                Optional.of("spam"), Optional.empty()));
-        journal.record(new ModerationAction(AT, "mod@example.org", "r@muc.example.org", "kick", "Owner",
-                Optional.empty(), Optional.of("not-allowed: You are not allowed to kick Owner in r@muc.example.org.")));
+        journal.record(ModerationAction.of(AT, "mod@example.org", "r@muc.example.org", "kick", "Guest",
+                Optional.of("spam"), null));
+        journal.record(ModerationAction.of(AT, "mod@example.org", "r@muc.example.org", "kick", "Owner",
+                Optional.empty(), new ModerationException(ModerationException.Condition.NOT_ALLOWED,
+                        "You are not allowed to kick Owner in r@muc.example.org.")));
 
         List<AuditEntry> entries = log.entriesFor("r@muc.example.org").entries();
         assertThat(failures).isEmpty();
@@ -53,8 +54,8 @@ class AuditJournalTest {
         List<ModerationException> failures = new ArrayList<>();
         ActionJournal journal = AuditTrail.to(new AuditLog(blocked)).journal(failures::add);
 
-        journal.record(new ModerationAction(AT, "mod@example.org", "r@muc.example.org", "kick", "Guest",
-                Optional.empty(), Optional.empty()));
+        journal.record(ModerationAction.of(AT, "mod@example.org", "r@muc.example.org", "kick", "Guest",
+                Optional.empty(), null));
 
         assertThat(failures).singleElement().satisfies(e ->
                 assertThat(e.getMessage()).startsWith("The action was carried out, but the audit log " + blocked));
