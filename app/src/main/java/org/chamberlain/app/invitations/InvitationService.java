@@ -91,6 +91,22 @@ public final class InvitationService {
         return List.copyOf(results);
     }
 
+    /**
+     * Declines a mediated invitation: the room passes the refusal on to {@code inviter}. Sends one message;
+     * returns without an answer from the room.
+     */
+    public void decline(String room, String inviter, Optional<String> reason) throws ModerationException {
+        EntityBareJid roomJid = Addresses.room(room);
+        try {
+            MultiUserChatManager.getInstanceFor(connection.xmppConnection()).decline(roomJid,
+                    Addresses.person(inviter), reason.orElse(null));
+        } catch (ModerationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw SmackErrors.translate(e, Attempt.custom("decline the invitation to", roomJid));
+        }
+    }
+
     private MembershipPlan planMembership(MultiUserChat muc, EntityBareJid room) throws ModerationException {
         boolean membersOnly;
         try {
