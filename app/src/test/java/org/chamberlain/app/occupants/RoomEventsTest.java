@@ -86,7 +86,6 @@ class RoomEventsTest {
             assertThat(invitation.direct()).isFalse();
 
             registration.close();
-            owner.session().rooms().createInstant("elsewhere@" + server.mucService(), "Owner");
             owner.session().rooms().changeSubject(room, "After closing");
             owner.events().await(SubjectChanged.class,
                     e -> e.subject().equals("After closing"));
