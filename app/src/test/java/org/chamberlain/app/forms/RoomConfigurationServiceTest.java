@@ -28,6 +28,11 @@ class RoomConfigurationServiceTest {
                     .anyMatch(f -> f.type() == FieldType.FIXED && f.var().isEmpty());
             assertThat(form.field("muc#roomconfig_whois").orElseThrow().options()).isNotEmpty();
             assertThat(form.initialAnswers().bool("muc#roomconfig_membersonly")).isFalse();
+            // Prosody 0.12 has no passwordprotectedroom field (a non-empty roomsecret is the password).
+            assertThat(RoomConfigFields.common(form)).extracting(FieldDefinition::name).containsExactly(
+                    RoomConfigFields.NAME, RoomConfigFields.DESCRIPTION, RoomConfigFields.PERSISTENT,
+                    RoomConfigFields.PUBLIC, RoomConfigFields.MEMBERS_ONLY, RoomConfigFields.MODERATED,
+                    RoomConfigFields.PASSWORD, RoomConfigFields.WHOIS);
 
             FormAnswers answers = form.initialAnswers()
                     .withText("muc#roomconfig_roomname", "Configured by a test")
