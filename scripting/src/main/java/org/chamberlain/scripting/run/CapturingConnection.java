@@ -28,11 +28,14 @@ final class CapturingConnection extends XMPPTCPConnection {
         void streamClosedByServer();
 
         void unreadable(String problem);
+
+        void ended(String why);
     }
 
     private final ElementSink sink;
     private volatile FlushTrackingWriter trackedWriter;
     private long chunkArrival;
+    private volatile boolean ended;
 
     CapturingConnection(XMPPTCPConnectionConfiguration configuration, ElementSink sink) {
         super(configuration);
@@ -58,17 +61,31 @@ final class CapturingConnection extends XMPPTCPConnection {
                 sink.streamClosedByServer();
             }
         });
-        reader = new TappingReader(reader, (chars, offset, length, arrivalNanos) -> {
-            chunkArrival = arrivalNanos;
-            try {
-                splitter.write(chars, offset, length);
-            } catch (IOException e) {
-                sink.unreadable(e.getMessage());
+        reader = new TappingReader(reader, new TappingReader.Tap() {
+            @Override
+            public void chunk(char[] chars, int offset, int length, long arrivalNanos) {
+                chunkArrival = arrivalNanos;
+                try {
+                    splitter.write(chars, offset, length);
+                } catch (IOException e) {
+                    sink.unreadable(e.getMessage());
+                }
+            }
+
+            @Override
+            public void ended(String why) {
+                ended = true;
+                sink.ended(why);
             }
         });
         FlushTrackingWriter tracked = new FlushTrackingWriter(writer);
         writer = tracked;
         trackedWriter = tracked;
+    }
+
+    /** True once the socket reached its end or failed. */
+    boolean ended() {
+        return ended;
     }
 
     FlushTrackingWriter trackedWriter() {
