@@ -59,7 +59,9 @@ class Recorder implements ReplayListener {
                 }
                 if (failure != null && failure.closest() != null) {
                     out.append("  closest:  ").append(failure.closest().xml()).append('\n');
-                    out.append("  diff:     ").append(failure.closestMatch().difference()).append('\n');
+                    if (failure.closestMatch() != null) {
+                        out.append("  diff:     ").append(failure.closestMatch().difference()).append('\n');
+                    }
                 }
             }
         }
