@@ -27,8 +27,6 @@ import org.chamberlain.scripting.run.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code chamberlain replay [options] FILE|DIR...}: replays scansion scripts against a server, for people and
@@ -49,8 +47,8 @@ public final class ReplayCommand implements Callable<Integer> {
     static final int SOME_FAILED = 1;
     static final int USAGE_OR_SCRIPT_ERRORS = 2;
 
-    @Spec
-    private CommandSpec spec;
+    private final PrintStream standardOut;
+    private final PrintStream standardErr;
 
     @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Scripts or directories of scripts.")
     private List<Path> paths = new ArrayList<>();
@@ -100,12 +98,24 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--bench", description = "Print timing figures after the run (replay phase, latencies).")
     private boolean bench;
 
+    /** For the command line: UTF-8 on the process's stdout and stderr. */
+    public ReplayCommand() {
+        this(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8),
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                        StandardCharsets.UTF_8));
+    }
+
+    /** For tests and embedding: where stdout and stderr go. */
+    public ReplayCommand(PrintStream standardOut, PrintStream standardErr) {
+        this.standardOut = standardOut;
+        this.standardErr = standardErr;
+    }
+
     @Override
     public Integer call() {
         long commandStart = System.nanoTime();
-        PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
-                StandardCharsets.UTF_8);
-        PrintStream human = events ? System.err : stdout;
+        PrintStream stdout = standardOut;
+        PrintStream human = events ? standardErr : stdout;
         try {
             return run(human, stdout, commandStart);
         } finally {
