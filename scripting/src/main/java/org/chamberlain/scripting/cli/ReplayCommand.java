@@ -197,6 +197,10 @@ public final class ReplayCommand implements Callable<Integer> {
         if (eventStream != null) {
             listeners.add(eventStream);
         }
+        Benchmark.ActionTimes actionTimes = new Benchmark.ActionTimes();
+        if (bench) {
+            listeners.add(actionTimes);
+        }
         RunResult result;
         try {
             result = new Replayer(options).run(selected, Listeners.of(listeners));
@@ -219,7 +223,7 @@ public final class ReplayCommand implements Callable<Integer> {
         long passed = result.count(Verdict.PASSED);
         long failed = result.scripts().size() - passed;
         if (bench) {
-            Benchmark.print(result, commandStart, human);
+            Benchmark.print(result, commandStart, actionTimes, human);
         }
         human.println(passed + " passed, " + failed + " failed");
         return failed == 0 ? ALL_PASSED : SOME_FAILED;
@@ -242,7 +246,19 @@ public final class ReplayCommand implements Callable<Integer> {
         private Benchmark() {
         }
 
-        static void print(RunResult result, long commandStart, PrintStream out) {
+        /** Durations of actions by verb. */
+        static final class ActionTimes implements ReplayListener {
+            private final java.util.Map<String, List<Long>> byVerb = new java.util.TreeMap<>();
+
+            @Override
+            public void actionFinished(org.chamberlain.scripting.parse.Script script,
+                    org.chamberlain.scripting.parse.Action action, org.chamberlain.scripting.run.ActionResult result,
+                    long atNanos) {
+                byVerb.computeIfAbsent(action.verb().word(), key -> new ArrayList<>()).add(result.durationNanos());
+            }
+        }
+
+        static void print(RunResult result, long commandStart, ActionTimes actionTimes, PrintStream out) {
             long[] latencies = result.arrivalToVerdictNanos();
             long[] connects = result.connectNanos();
             Arrays.sort(latencies);
@@ -254,6 +270,12 @@ public final class ReplayCommand implements Callable<Integer> {
                     percentile(latencies, 99) / 1e6));
             out.println(String.format(Locale.ROOT, "bench: connect+login, %d connections: median %.2f ms, "
                     + "p99 %.2f ms", connects.length, percentile(connects, 50) / 1e6, percentile(connects, 99) / 1e6));
+            actionTimes.byVerb.forEach((verb, times) -> {
+                long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+                out.println(String.format(Locale.ROOT, "bench: action '%s', %d times: median %.3f ms, p99 %.3f ms, "
+                        + "max %.3f ms", verb, sorted.length, percentile(sorted, 50) / 1e6,
+                        percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6));
+            });
             out.println(String.format(Locale.ROOT, "bench: command %.3f s; process so far (JVM start included) %s",
                     (System.nanoTime() - commandStart) / 1e9, processSeconds()));
         }
