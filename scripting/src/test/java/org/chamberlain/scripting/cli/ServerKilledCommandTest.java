@@ -10,10 +10,7 @@ import org.chamberlain.testkit.WithProsody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * A server that dies mid-script. In a class of its own: testkit's {@code @FreshProsody} hands out the class's
- * server when one already exists (JUnit stores fall back to the parent's), and this test kills its server.
- */
+/** A server that dies mid-script: this test kills its own fresh server, so it lives apart from tests sharing one. */
 @WithProsody
 class ServerKilledCommandTest {
     @TempDir
