@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Runs in a JVM of its own: it switches Smack to its quiet mode for the whole process.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "replay", sortOptions = false,
         description = {"Replays scansion scripts (*.scs) as several XMPP accounts at once.",
             "Directories stand for their *.scs files in alphabetical order."},
         exitCodeListHeading = "Exit status:%n",
@@ -97,6 +97,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--bench", description = "Print timing figures after the run (replay phase, latencies).")
     private boolean bench;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     /** For the command line: UTF-8 on the process's stdout and stderr. */
     public ReplayCommand() {
