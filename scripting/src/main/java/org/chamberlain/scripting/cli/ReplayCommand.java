@@ -19,6 +19,7 @@ import org.chamberlain.scripting.report.EventStream;
 import org.chamberlain.scripting.report.HumanReport;
 import org.chamberlain.scripting.report.ReportFiles;
 import org.chamberlain.scripting.run.Listeners;
+import org.chamberlain.scripting.run.QuietSmack;
 import org.chamberlain.scripting.run.ReplayListener;
 import org.chamberlain.scripting.run.ReplayOptions;
 import org.chamberlain.scripting.run.Replayer;
@@ -47,6 +48,7 @@ public final class ReplayCommand implements Callable<Integer> {
     static final int SOME_FAILED = 1;
     static final int USAGE_OR_SCRIPT_ERRORS = 2;
 
+    private Thread warmUp;
     private final PrintStream standardOut;
     private final PrintStream standardErr;
 
@@ -117,6 +119,11 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long commandStart = System.nanoTime();
+        // Smack's initialisation runs beside the parsing of the scripts; joined before anything connects.
+        Thread warmUp = new Thread(QuietSmack::warmUp, "replay-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        this.warmUp = warmUp;
         PrintStream stdout = standardOut;
         PrintStream human = events ? standardErr : stdout;
         try {
@@ -124,6 +131,15 @@ public final class ReplayCommand implements Callable<Integer> {
         } finally {
             stdout.flush();
             human.flush();
+            joinWarmUp();
+        }
+    }
+
+    private void joinWarmUp() {
+        try {
+            warmUp.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -205,6 +221,7 @@ public final class ReplayCommand implements Callable<Integer> {
             listeners.add(actionTimes);
         }
         RunResult result;
+        joinWarmUp();
         try {
             result = new Replayer(options).run(selected, Listeners.of(listeners));
         } catch (InterruptedException e) {
