@@ -111,7 +111,11 @@ public final class MainWindowView {
                 model.closeRoom((String) tab.getUserData());
             }
         });
-        Menu room = new Menu("_Room", null, closeTab);
+        MenuItem openRoom = new MenuItem("_Open room…");
+        openRoom.setAccelerator(Shortcuts.OPEN_ROOM);
+        openRoom.setOnAction(e -> askForRoom());
+        openRoom.disableProperty().bind(Bindings.isNull(model.activeAccount()));
+        Menu room = new Menu("_Room", null, openRoom, closeTab);
 
         MenuItem find = new MenuItem("_Find room");
         find.setAccelerator(Shortcuts.FIND_ROOM);
@@ -129,6 +133,24 @@ public final class MainWindowView {
         keys.setOnAction(e -> showShortcuts());
         Menu help = new Menu("_Help", null, keys);
         return new MenuBar(file, accountMenu, room, view, help);
+    }
+
+    private void askForRoom() {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(
+                model.defaultService().map(s -> "@" + s).orElse(""));
+        dialog.initOwner(window());
+        dialog.setTitle("Open room");
+        dialog.setHeaderText("Open a room as " + model.activeAccount().get());
+        dialog.setContentText("Room address:");
+        dialog.getEditor().setPrefColumnCount(28);
+        dialog.getEditor().setId("open-room-address");
+        javafx.application.Platform.runLater(() -> dialog.getEditor().positionCaret(0));
+        dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty()).ifPresent(address -> {
+            String problem = model.openRoomByAddress(address);
+            if (problem != null) {
+                model.notifications().post(Notification.Kind.WARNING, "Open room", problem, null);
+            }
+        });
     }
 
     private void rebuildAccountMenu() {

@@ -5,7 +5,9 @@ import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -18,10 +20,18 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.chamberlain.app.affiliations.AffiliationAuditor;
+import org.chamberlain.app.connections.ConnectionManager;
+import org.chamberlain.views.adapter.AccountSessions;
+import org.chamberlain.views.configuration.ConfigurationViewModel;
 import org.chamberlain.views.errors.UncaughtErrorHandler;
+import org.chamberlain.views.main.ConnectionState;
 import org.chamberlain.views.main.MainWindowView;
 import org.chamberlain.views.main.MainWindowViewModel;
+import org.chamberlain.views.members.MembersViewModel;
+import org.chamberlain.views.notifications.Notification;
 import org.chamberlain.views.notifications.NotificationCenter;
+import org.chamberlain.views.rooms.RoomWorkspace;
 import org.chamberlain.views.settings.WindowSettings;
 import org.chamberlain.views.tasks.FxTaskRunner;
 import org.chamberlain.views.tasks.TaskRunner;
@@ -46,6 +56,8 @@ public class ChamberlainApp extends Application {
     private MainWindowViewModel mainModel;
     private MainWindowView mainView;
     private Stage stage;
+    private AccountSessions sessions;
+    private final Map<String, RoomWorkspace> workspaces = new HashMap<>();
 
     public ChamberlainApp(StartupOptions options) {
         this.options = options;
@@ -57,6 +69,11 @@ public class ChamberlainApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrorHandler(() -> stage));
         tasks = new FxTaskRunner(4);
         owned.add(tasks);
+        ConnectionManager connections = new ConnectionManager();
+        // Closed after the task runner (reverse order): running sign-ins end before their connections go.
+        owned.add(0, connections);
+        sessions = new AccountSessions(connections, tasks, AffiliationAuditor.NONE);
+        owned.add(sessions);
         notifications = new NotificationCenter(Clock.systemDefaultZone());
         settings = loadSettings();
 
@@ -75,15 +92,42 @@ public class ChamberlainApp extends Application {
         restoreLayout(primaryStage);
         primaryStage.show();
         mainView.split().setDividerPositions(settings.sidebarDivider());
+        connectAccounts();
     }
 
-    /** The content of a room tab. */
+    /** The content of a room tab, acting as the account that is active when the tab opens. */
     private Node roomWorkspace(String roomJid) {
-        Label text = new Label("Room " + roomJid);
-        VBox box = new VBox(text);
-        box.setPadding(new Insets(16));
-        box.setAlignment(Pos.TOP_LEFT);
-        return box;
+        String account = mainModel.activeAccount().get();
+        if (account == null) {
+            Label text = new Label("Add an account first: rooms are opened as one of your accounts.");
+            VBox box = new VBox(text);
+            box.setPadding(new Insets(16));
+            box.setAlignment(Pos.TOP_LEFT);
+            return box;
+        }
+        RoomWorkspace workspace = new RoomWorkspace(
+                new MembersViewModel(tasks, notifications, sessions.members(account), roomJid, account),
+                new ConfigurationViewModel(tasks, notifications, sessions.configuration(account), roomJid));
+        workspaces.put(roomJid, workspace);
+        return workspace.node();
+    }
+
+    /** For tests: the workspace of an open room. */
+    public RoomWorkspace workspace(String roomJid) {
+        return workspaces.get(roomJid);
+    }
+
+    private void connectAccounts() {
+        for (AccountProfile profile : options.accounts()) {
+            mainModel.connectionState(profile.jid(), ConnectionState.CONNECTING);
+            sessions.connect(profile, (jid, state, problem) -> {
+                // Failures are reported once, by the failure callback below, with details.
+                mainModel.connectionState(jid, state);
+            }, failure -> {
+                mainModel.connectionState(profile.jid(), ConnectionState.FAILED);
+                notifications.error("Sign-in of " + profile.jid(), failure);
+            });
+        }
     }
 
     @Override
@@ -118,7 +162,7 @@ public class ChamberlainApp extends Application {
             return WindowSettings.load(options.configDir());
         } catch (IOException e) {
             // Defaults are fine to work with; the person learns why the layout was forgotten.
-            notifications.post(org.chamberlain.views.notifications.Notification.Kind.WARNING,
+            notifications.post(Notification.Kind.WARNING,
                     "Settings", "Could not read the saved window layout from " + options.configDir()
                             + "; using the defaults.", e.toString());
             return new WindowSettings();
