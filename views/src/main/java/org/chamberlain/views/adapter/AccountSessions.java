@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import org.chamberlain.app.accounts.Account;
 import org.chamberlain.app.accounts.PasswordStorage;
 import org.chamberlain.app.accounts.TlsPolicy;
-import org.chamberlain.app.affiliations.AffiliationAuditor;
+import org.chamberlain.app.audit.AuditTrail;
 import org.chamberlain.app.affiliations.AffiliationService;
 import org.chamberlain.app.connections.AccountConnection;
 import org.chamberlain.app.connections.ConnectionManager;
@@ -31,13 +31,14 @@ import org.chamberlain.views.tasks.TaskRunner;
 public final class AccountSessions implements AutoCloseable {
     private final ConnectionManager connections;
     private final TaskRunner tasks;
-    private final AffiliationAuditor auditor;
+    private final AuditTrail audit;
     private final List<Registration> registrations = new ArrayList<>();
 
-    public AccountSessions(ConnectionManager connections, TaskRunner tasks, AffiliationAuditor auditor) {
+    /** @param audit where every applied change is recorded (the History tab reads it back) */
+    public AccountSessions(ConnectionManager connections, TaskRunner tasks, AuditTrail audit) {
         this.connections = connections;
         this.tasks = tasks;
-        this.auditor = auditor;
+        this.audit = audit;
     }
 
     /**
@@ -105,14 +106,15 @@ public final class AccountSessions implements AutoCloseable {
         return new ConfigurationGateway() {
             @Override
             public org.chamberlain.app.forms.FormDefinition fetch(String room) throws ModerationException {
-                return new RoomConfigurationService(connected(accountJid).xmppConnection()).fetch(room);
+                return new RoomConfigurationService(connected(accountJid).xmppConnection(), audit.configuration())
+                        .fetch(room);
             }
 
             @Override
-            public org.chamberlain.app.forms.FormSubmission submit(String room,
+            public org.chamberlain.app.forms.ConfigurationResult submit(String room,
                     org.chamberlain.app.forms.FormDefinition form, org.chamberlain.app.forms.FormAnswers answers)
                     throws ModerationException {
-                return new RoomConfigurationService(connected(accountJid).xmppConnection())
+                return new RoomConfigurationService(connected(accountJid).xmppConnection(), audit.configuration())
                         .submit(room, form, answers);
             }
         };
@@ -123,14 +125,14 @@ public final class AccountSessions implements AutoCloseable {
         return new MembersGateway() {
             @Override
             public org.chamberlain.app.affiliations.AffiliationLists fetch(String room) throws ModerationException {
-                return new AffiliationService(connected(accountJid).xmppConnection(), auditor).fetch(room);
+                return new AffiliationService(connected(accountJid).xmppConnection(), audit.affiliations()).fetch(room);
             }
 
             @Override
             public org.chamberlain.app.affiliations.ApplyReport apply(String room,
                     org.chamberlain.app.affiliations.AffiliationChangeSet changes, boolean selfDemotionConfirmed)
                     throws ModerationException {
-                return new AffiliationService(connected(accountJid).xmppConnection(), auditor)
+                return new AffiliationService(connected(accountJid).xmppConnection(), audit.affiliations())
                         .apply(room, changes, selfDemotionConfirmed);
             }
         };

@@ -139,6 +139,9 @@ public final class ConfigurationViewModel {
                     busy.set(false);
                     status.set("Saved " + count + (count == 1 ? " change." : " changes."));
                     notifications.success("Configuration", "Saved the configuration of " + room + ".");
+                    accepted.auditFailure().ifPresent(problem -> notifications.post(
+                            org.chamberlain.views.notifications.Notification.Kind.WARNING, "Audit log",
+                            problem.getMessage(), null));
                     // The server may normalise values: read back what it now holds.
                     load();
                 }, failure -> {

@@ -144,6 +144,9 @@ public final class MembersViewModel {
                     "Members of " + room, "Only " + applied + " of " + report.items().size()
                             + " changes took effect.", report.summary());
         }
+        report.auditFailure().ifPresent(problem -> notifications.post(
+                org.chamberlain.views.notifications.Notification.Kind.WARNING, "Audit log", problem.getMessage(),
+                null));
         if (report.after().isPresent()) {
             // Keep what failed pending, so the person can retry or withdraw it.
             AffiliationChangeSet next = AffiliationChangeSet.against(report.after().get());

@@ -5,6 +5,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.chamberlain.views.configuration.ConfigurationView;
 import org.chamberlain.views.configuration.ConfigurationViewModel;
+import org.chamberlain.views.history.HistoryView;
+import org.chamberlain.views.history.HistoryViewModel;
 import org.chamberlain.views.members.MembersView;
 import org.chamberlain.views.members.MembersViewModel;
 
@@ -17,7 +19,7 @@ public final class RoomWorkspace {
     private final MembersViewModel members;
     private final ConfigurationViewModel configuration;
 
-    public RoomWorkspace(MembersViewModel members, ConfigurationViewModel configuration) {
+    public RoomWorkspace(MembersViewModel members, ConfigurationViewModel configuration, HistoryViewModel history) {
         this.members = members;
         this.configuration = configuration;
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -26,7 +28,10 @@ public final class RoomWorkspace {
         membersTab.setId("tab-members");
         Tab configurationTab = new Tab("Configuration", new ConfigurationView(configuration).node());
         configurationTab.setId("tab-configuration");
-        tabs.getTabs().addAll(membersTab, configurationTab);
+        Tab historyTab = new Tab("History", new HistoryView(history).node());
+        historyTab.setId("tab-history");
+        tabs.getTabs().addAll(membersTab, configurationTab, historyTab);
+        loadOnFirstShow(historyTab, history::load);
         loadOnFirstShow(membersTab, members::load);
         loadOnFirstShow(configurationTab, configuration::load);
     }

@@ -20,11 +20,13 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.chamberlain.app.affiliations.AffiliationAuditor;
+import org.chamberlain.app.audit.AuditLog;
+import org.chamberlain.app.audit.AuditTrail;
 import org.chamberlain.app.connections.ConnectionManager;
 import org.chamberlain.views.adapter.AccountSessions;
 import org.chamberlain.views.configuration.ConfigurationViewModel;
 import org.chamberlain.views.errors.UncaughtErrorHandler;
+import org.chamberlain.views.history.HistoryViewModel;
 import org.chamberlain.views.main.ConnectionState;
 import org.chamberlain.views.main.MainWindowView;
 import org.chamberlain.views.main.MainWindowViewModel;
@@ -57,6 +59,7 @@ public class ChamberlainApp extends Application {
     private MainWindowView mainView;
     private Stage stage;
     private AccountSessions sessions;
+    private AuditLog auditLog;
     private final Map<String, RoomWorkspace> workspaces = new HashMap<>();
 
     public ChamberlainApp(StartupOptions options) {
@@ -72,7 +75,8 @@ public class ChamberlainApp extends Application {
         ConnectionManager connections = new ConnectionManager();
         // Closed after the task runner (reverse order): running sign-ins end before their connections go.
         owned.add(0, connections);
-        sessions = new AccountSessions(connections, tasks, AffiliationAuditor.NONE);
+        auditLog = new AuditLog(options.auditLog());
+        sessions = new AccountSessions(connections, tasks, AuditTrail.to(auditLog));
         owned.add(sessions);
         notifications = new NotificationCenter(Clock.systemDefaultZone());
         settings = loadSettings();
@@ -107,7 +111,8 @@ public class ChamberlainApp extends Application {
         }
         RoomWorkspace workspace = new RoomWorkspace(
                 new MembersViewModel(tasks, notifications, sessions.members(account), roomJid, account),
-                new ConfigurationViewModel(tasks, notifications, sessions.configuration(account), roomJid));
+                new ConfigurationViewModel(tasks, notifications, sessions.configuration(account), roomJid),
+                new HistoryViewModel(tasks, auditLog::entriesFor, roomJid));
         workspaces.put(roomJid, workspace);
         return workspace.node();
     }
