@@ -24,7 +24,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -65,9 +64,10 @@ public final class MembersView {
 
     private Node toolbar() {
         TextField filter = new TextField();
-        filter.setPromptText("Filter by address or nickname");
+        filter.setPromptText("Filter addresses and nicknames");
         filter.textProperty().bindBidirectional(model.filter());
-        filter.setPrefWidth(260);
+        filter.setPrefWidth(250);
+        filter.setMinWidth(160);
         filter.setId("members-filter");
         ComboBox<Affiliation> list = new ComboBox<>();
         list.getItems().add(null);
@@ -75,9 +75,7 @@ public final class MembersView {
         list.setConverter(listNames("All four lists"));
         list.valueProperty().bindBidirectional(model.listFilter());
         list.setValue(null);
-        Label counts = new Label();
-        counts.textProperty().bind(model.counts());
-        counts.getStyleClass().add("help-text");
+        list.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button reload = new Button("Reload");
@@ -91,7 +89,8 @@ public final class MembersView {
         Button exportCsv = new Button("Export CSV…");
         exportCsv.disableProperty().bind(model.loaded().not());
         exportCsv.setOnAction(e -> exportCsv());
-        HBox bar = new HBox(8, filter, list, counts, spacer, reload, importCsv, exportCsv);
+        keepWidth(reload, importCsv, exportCsv);
+        HBox bar = new HBox(8, filter, list, spacer, reload, importCsv, exportCsv);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -125,10 +124,20 @@ public final class MembersView {
                 e.consume();
             }
         });
+        keepWidth(add);
+        list.setMinWidth(Region.USE_PREF_SIZE);
+        list.setMaxWidth(Double.MAX_VALUE);
         VBox options = new VBox(6, list, reason);
         HBox box = new HBox(8, jids, options, add);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /** Buttons keep their full text; the text fields give way instead. */
+    private static void keepWidth(Button... buttons) {
+        for (Button button : buttons) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     private static StringConverter<Affiliation> listNames(String nullText) {
@@ -155,10 +164,11 @@ public final class MembersView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<MemberRow, String> jid = new TableColumn<>("Address");
-        jid.setCellValueFactory(new PropertyValueFactory<>("jid"));
+        jid.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().jid()));
         jid.setPrefWidth(260);
         TableColumn<MemberRow, String> list = new TableColumn<>("List");
-        list.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().current().listName()));
+        list.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().current() == Affiliation.NONE
+                ? "—" : c.getValue().current().listName()));
         list.setPrefWidth(90);
         TableColumn<MemberRow, String> nick = new TableColumn<>("Nickname");
         nick.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().nick().orElse("")));
@@ -270,7 +280,12 @@ public final class MembersView {
         apply.getStyleClass().add("accent");
         apply.disableProperty().bind(model.canApply().not());
         apply.setOnAction(e -> model.apply());
-        HBox actions = new HBox(10, status, spacer, confirmSelf, preview, revert, apply);
+        Label counts = new Label();
+        counts.textProperty().bind(model.counts());
+        counts.getStyleClass().add("help-text");
+        counts.setMinWidth(Region.USE_PREF_SIZE);
+        keepWidth(preview, revert, apply);
+        HBox actions = new HBox(10, counts, status, spacer, confirmSelf, preview, revert, apply);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         ListView<ItemResult> results = new ListView<>(model.lastResults());

@@ -106,6 +106,7 @@ public final class MembersViewModel {
         loaded.set(true);
         selfDemotionConfirmed.set(false);
         changes.set(AffiliationChangeSet.against(lists));
+        refresh();
     }
 
     /** Sends the pending changes one by one; the per-item results land in {@link #lastResults()}. */

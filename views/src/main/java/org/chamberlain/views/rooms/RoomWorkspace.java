@@ -18,10 +18,12 @@ public final class RoomWorkspace {
     private final TabPane tabs = new TabPane();
     private final MembersViewModel members;
     private final ConfigurationViewModel configuration;
+    private final HistoryViewModel history;
 
     public RoomWorkspace(MembersViewModel members, ConfigurationViewModel configuration, HistoryViewModel history) {
         this.members = members;
         this.configuration = configuration;
+        this.history = history;
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("room-workspace");
         Tab membersTab = new Tab("Members", new MembersView(members).node());
@@ -62,5 +64,9 @@ public final class RoomWorkspace {
 
     public ConfigurationViewModel configuration() {
         return configuration;
+    }
+
+    public HistoryViewModel history() {
+        return history;
     }
 }
