@@ -19,6 +19,8 @@ public final class HistoryViewModel {
     private final HistorySource source;
     private final String room;
     private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
+    /** One wrapper, kept: listeners on a fresh wrapper per call would be collected with it. */
+    private final ObservableList<AuditEntry> entriesReadOnly = FXCollections.unmodifiableObservableList(entries);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
     public HistoryViewModel(TaskRunner tasks, HistorySource source, String room) {
@@ -44,7 +46,7 @@ public final class HistoryViewModel {
     }
 
     public ObservableList<AuditEntry> entries() {
-        return FXCollections.unmodifiableObservableList(entries);
+        return entriesReadOnly;
     }
 
     public ReadOnlyStringProperty status() {

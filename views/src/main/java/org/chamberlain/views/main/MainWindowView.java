@@ -77,8 +77,8 @@ public final class MainWindowView {
         frame.setCenter(split);
         frame.setBottom(statusBar());
         Node notifications = new NotificationsView(model.notifications()).node();
-        StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
-        StackPane.setMargin(notifications, new Insets(40, 16, 0, 0));
+        StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(notifications, new Insets(0, 16, 44, 0));
         root.getChildren().addAll(frame, notifications);
         root.getStyleClass().add("main-window");
     }

@@ -107,7 +107,8 @@ public final class MembersView {
         list.setConverter(listNames(""));
         list.setValue(Affiliation.MEMBER);
         list.setId("members-add-list");
-        reason.setPromptText("Reason (sent with the next changes)");
+        reason.setPromptText("Reason (optional)");
+        reason.setTooltip(new Tooltip("Sent to the server with the changes you make next"));
         reason.setPrefWidth(240);
         reason.setId("members-reason");
         Button add = new Button("Add");

@@ -55,6 +55,8 @@ public final class MembersViewModel {
 
     private final ObjectProperty<AffiliationChangeSet> changes;
     private final ObservableList<MemberRow> rows = FXCollections.observableArrayList();
+    /** One wrapper, kept: listeners on a fresh wrapper per call would be collected with it. */
+    private final ObservableList<MemberRow> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
     private final StringProperty filter = new SimpleStringProperty("");
     /** Which list to show; {@code null} for all four. */
     private final ObjectProperty<Affiliation> listFilter = new SimpleObjectProperty<>();
@@ -64,6 +66,9 @@ public final class MembersViewModel {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<ItemResult> lastResults = FXCollections.observableArrayList();
+    /** One wrapper, kept: listeners on a fresh wrapper per call would be collected with it. */
+    private final ObservableList<ItemResult> lastResultsReadOnly =
+            FXCollections.unmodifiableObservableList(lastResults);
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
 
     public MembersViewModel(TaskRunner tasks, NotificationCenter notifications, MembersGateway gateway, String room,
@@ -289,7 +294,7 @@ public final class MembersViewModel {
     }
 
     public ObservableList<MemberRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsReadOnly;
     }
 
     public StringProperty filter() {
@@ -328,7 +333,7 @@ public final class MembersViewModel {
     }
 
     public ObservableList<ItemResult> lastResults() {
-        return FXCollections.unmodifiableObservableList(lastResults);
+        return lastResultsReadOnly;
     }
 
     public ReadOnlyBooleanProperty busy() {
