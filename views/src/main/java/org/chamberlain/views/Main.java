@@ -27,7 +27,7 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        return new CommandLine(new Main()).addSubcommand(new org.chamberlain.app.cli.RoomsCommand());
     }
 
     @Override

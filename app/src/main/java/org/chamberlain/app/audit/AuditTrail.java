@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.chamberlain.app.affiliations.AffiliationAuditor;
 import org.chamberlain.app.affiliations.ItemResult;
 import org.chamberlain.app.errors.ModerationException;
 import org.chamberlain.app.errors.ModerationException.Condition;
+import org.chamberlain.app.events.ActionJournal;
 import org.chamberlain.app.forms.ConfigurationAuditor;
 import org.chamberlain.app.forms.FieldChange;
 import org.chamberlain.app.forms.FieldType;
@@ -72,6 +74,27 @@ public final class AuditTrail {
                 Optional.of(e.condition().xmppName()), Optional.of(e.getMessage())))
                 .orElse(AuditEntry.Item.applied(target, action, reason));
         return record(account, room, action, reason, List.of(item));
+    }
+
+    /**
+     * For services that report through {@link ActionJournal} (occupants, invitations, destruction): one entry per
+     * action. The journal must not throw, so a failure to write goes to {@code onFailure} (on the acting thread).
+     */
+    public ActionJournal journal(Consumer<ModerationException> onFailure) {
+        Objects.requireNonNull(onFailure, "onFailure");
+        return action -> {
+            AuditEntry.Item item = new AuditEntry.Item(action.target(), action.action(), action.reason(),
+                    action.succeeded() ? AuditEntry.Result.APPLIED : AuditEntry.Result.REFUSED, Optional.empty(),
+                    action.error());
+            AuditEntry entry = new AuditEntry(action.at(), actor, action.account(), action.room(), action.action(),
+                    action.reason(), List.of(item));
+            try {
+                log.append(entry);
+            } catch (IOException e) {
+                onFailure.accept(new ModerationException(Condition.LOCAL_FAILURE, "The action was carried out, but "
+                        + "the audit log " + log.file() + " could not record it: " + e.getMessage(), null, e));
+            }
+        };
     }
 
     /** For {@code AffiliationService}: one item per change, with its outcome. */

@@ -2,6 +2,7 @@ package org.chamberlain.app.forms;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.chamberlain.app.errors.Attempt;
 import org.chamberlain.app.errors.ModerationException;
 import org.chamberlain.app.errors.ModerationException.Condition;
 import org.chamberlain.app.errors.SmackErrors;
@@ -43,7 +44,7 @@ public final class RoomConfigurationService {
         MUCOwner request = new MUCOwner();
         request.setTo(roomJid);
         request.setType(IQ.Type.get);
-        IQ answer = send(request, "read the configuration of", room);
+        IQ answer = send(request, Attempt.of(Attempt.Action.CONFIGURE, room));
         DataForm form = DataForm.from(answer, ROOM_CONFIG_FORM_TYPE);
         if (form == null) {
             form = DataForm.from(answer);
@@ -72,7 +73,7 @@ public final class RoomConfigurationService {
         request.addExtension(SmackForms.toSubmitDataForm(form, submission));
         String account = connection.getUser() == null ? "" : connection.getUser().asBareJid().toString();
         try {
-            send(request, "change the configuration of", room);
+            send(request, Attempt.of(Attempt.Action.CONFIGURE, room));
         } catch (ModerationException refusal) {
             auditor.submitted(account, room, submission, Optional.of(refusal)).ifPresent(refusal::addSuppressed);
             throw refusal;
@@ -80,16 +81,13 @@ public final class RoomConfigurationService {
         return new ConfigurationResult(submission, auditor.submitted(account, room, submission, Optional.empty()));
     }
 
-    private IQ send(IQ request, String action, String room) throws ModerationException {
+    private IQ send(IQ request, Attempt attempt) throws ModerationException {
         try {
             return connection.sendIqRequestAndWaitForResponse(request);
         } catch (XMPPException.XMPPErrorException | SmackException.NoResponseException
-                | SmackException.NotConnectedException e) {
-            throw SmackErrors.translate(e, action, room);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ModerationException(Condition.LOCAL_FAILURE, "Interrupted while trying to " + action + " "
-                    + room + ".", null, e);
+                | SmackException.NotConnectedException | InterruptedException e) {
+            // SmackErrors restores the interrupt flag for InterruptedException.
+            throw SmackErrors.translate(e, attempt);
         }
     }
 

@@ -58,8 +58,7 @@ class RoomConfigurationServiceTest {
             assertThatThrownBy(() -> new RoomConfigurationService(stranger, ConfigurationAuditor.NONE).fetch(room))
                     .isInstanceOfSatisfying(ModerationException.class, e -> {
                         assertThat(e.condition()).isEqualTo(ModerationException.Condition.FORBIDDEN);
-                        assertThat(e.getMessage()).startsWith("You are not allowed to read the configuration of "
-                                + room);
+                        assertThat(e.getMessage()).startsWith("You are not an owner of " + room + ".");
                     });
         } finally {
             stranger.disconnect();
