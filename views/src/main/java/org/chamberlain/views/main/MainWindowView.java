@@ -61,6 +61,7 @@ public final class MainWindowView {
     private final TreeView<Object> tree = new TreeView<>();
     private final TabPane workspace = new TabPane();
     private final Menu accountMenu = new Menu("_Account");
+    private Menu roomMenu;
 
     /**
      * @param roomContent builds the workspace of one room tab from its JID
@@ -85,6 +86,11 @@ public final class MainWindowView {
 
     public Parent node() {
         return root;
+    }
+
+    /** The Room menu, for the composition root to add the commands it wires up. */
+    public Menu roomMenu() {
+        return roomMenu;
     }
 
     public SplitPane split() {
@@ -116,6 +122,7 @@ public final class MainWindowView {
         openRoom.setOnAction(e -> askForRoom());
         openRoom.disableProperty().bind(Bindings.isNull(model.activeAccount()));
         Menu room = new Menu("_Room", null, openRoom, closeTab);
+        roomMenu = room;
 
         MenuItem find = new MenuItem("_Find room");
         find.setAccelerator(Shortcuts.FIND_ROOM);

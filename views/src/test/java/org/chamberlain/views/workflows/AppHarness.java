@@ -51,7 +51,7 @@ final class AppHarness implements AutoCloseable {
                 .toList();
         StartupOptions options = new StartupOptions(accounts, accounts.get(0).jid(), configDir,
                 "Test server " + server.host() + ":" + server.port(), List.of(server.mucService()),
-                configDir.resolve("audit.jsonl"));
+                configDir.resolve("audit.jsonl"), null);
         Stage stage = FxToolkit.registerPrimaryStage();
         ChamberlainApp app = (ChamberlainApp) FxToolkit.setupApplication(() -> new ChamberlainApp(options));
         AppHarness harness = new AppHarness(app, stage);
