@@ -63,6 +63,10 @@ public final class RoomDialogs {
     }
 
     public static Optional<InviteRequest> invite(Window owner, String room) {
+        return inviteDialog(owner, room).showAndWait();
+    }
+
+    public static Dialog<InviteRequest> inviteDialog(Window owner, String room) {
         Dialog<InviteRequest> dialog = dialog(owner, "Invite", "Invite people to " + room);
         ButtonType send = new ButtonType("Send invitations", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(send, ButtonType.CANCEL);
@@ -73,6 +77,7 @@ public final class RoomDialogs {
         invitees.setId("invite-jids");
         TextField reason = new TextField();
         reason.setPromptText("Optional message");
+        reason.setId("invite-reason");
         CheckBox direct = new CheckBox("Send directly (XEP-0249) instead of through the room");
         Label note = new Label("In a members-only room, people you invite become members first.");
         note.getStyleClass().add("help-text");
@@ -88,7 +93,7 @@ public final class RoomDialogs {
         Platform.runLater(invitees::requestFocus);
         dialog.setResultConverter(b -> b == send ? new InviteRequest(invitees.getText(), direct.isSelected(),
                 reason.getText()) : null);
-        return dialog.showAndWait();
+        return dialog;
     }
 
     /** What the destroy dialog collected. */

@@ -178,6 +178,7 @@ public class ChamberlainApp extends Application {
         invite.disableProperty().bind(Bindings.isNull(mainModel.selectedRoom()));
         invite.setOnAction(e -> withRoom((session, room) -> RoomDialogs.invite(stage, room).ifPresent(request ->
                 commands.invite(session, room, request.invitees(), request.direct(), request.reason()))));
+        invite.setId("menu-invite");
         MenuItem destroy = new MenuItem("_Destroy room…");
         destroy.setAccelerator(Shortcuts.DESTROY);
         destroy.disableProperty().bind(Bindings.isNull(mainModel.selectedRoom()));
@@ -221,6 +222,11 @@ public class ChamberlainApp extends Application {
 
     private static String localpart(String jid) {
         return jid.substring(0, jid.indexOf('@'));
+    }
+
+    /** For tests: the core's services of the app's accounts. */
+    public AccountSessions sessions() {
+        return sessions;
     }
 
     /** For tests: the workspace of an open room. */
