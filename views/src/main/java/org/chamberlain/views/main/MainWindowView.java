@@ -79,7 +79,8 @@ public final class MainWindowView {
         frame.setBottom(statusBar());
         Node notifications = new NotificationsView(model.notifications()).node();
         StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(notifications, new Insets(0, 16, 44, 0));
+        // Above the status bar and the tabs' action bars, so the cards never hide a button.
+        StackPane.setMargin(notifications, new Insets(0, 16, 110, 0));
         root.getChildren().addAll(frame, notifications);
         root.getStyleClass().add("main-window");
     }

@@ -142,7 +142,7 @@ public final class OccupantsViewModel implements AutoCloseable {
         }, done -> {
             notifications.success(room, done + ".");
             refresh();
-        }, failure -> notifications.error(what + " failed", failure));
+        }, failure -> notifications.error("Not done in " + room, failure));
     }
 
     public ObservableList<Occupant> occupants() {
