@@ -62,6 +62,7 @@ public final class MainWindowView {
     private final TabPane workspace = new TabPane();
     private final Menu accountMenu = new Menu("_Account");
     private Menu roomMenu;
+    private Menu fileMenu;
 
     /**
      * @param roomContent builds the workspace of one room tab from its JID
@@ -89,6 +90,11 @@ public final class MainWindowView {
         return root;
     }
 
+    /** The File menu, for the composition root to add the commands it wires up. */
+    public Menu fileMenu() {
+        return fileMenu;
+    }
+
     /** The Room menu, for the composition root to add the commands it wires up. */
     public Menu roomMenu() {
         return roomMenu;
@@ -105,9 +111,11 @@ public final class MainWindowView {
         quitItem.setAccelerator(Shortcuts.QUIT);
         quitItem.setOnAction(e -> quit.run());
         Menu file = new Menu("_File", null, quitItem);
+        fileMenu = file;
 
         rebuildAccountMenu();
         model.activeAccount().addListener((obs, old, now) -> rebuildAccountMenu());
+        model.accountsChanged().addListener((obs, old, now) -> rebuildAccountMenu());
 
         MenuItem closeTab = new MenuItem("_Close room tab");
         closeTab.setAccelerator(Shortcuts.CLOSE_TAB);

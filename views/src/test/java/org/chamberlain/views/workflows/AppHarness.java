@@ -62,12 +62,23 @@ final class AppHarness implements AutoCloseable {
         StartupOptions options = new StartupOptions(accounts, accounts.get(0).jid(), configDir,
                 "Test server " + server.host() + ":" + server.port(), List.of(server.mucService()),
                 configDir.resolve("audit.jsonl"), null);
-        Stage stage = FxToolkit.registerPrimaryStage();
-        ChamberlainApp app = (ChamberlainApp) FxToolkit.setupApplication(() -> new ChamberlainApp(options));
-        AppHarness harness = new AppHarness(app, stage);
+        AppHarness harness = start(options);
+        ChamberlainApp app = harness.app;
         harness.waitFor("every account online", () -> accounts.stream()
                 .allMatch(a -> app.mainModel().connectionState(a.jid()) == ConnectionState.ONLINE));
         return harness;
+    }
+
+    /** Opens the app with exactly these options. */
+    static AppHarness start(StartupOptions options) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        ChamberlainApp app = (ChamberlainApp) FxToolkit.setupApplication(() -> new ChamberlainApp(options));
+        return new AppHarness(app, stage);
+    }
+
+    /** Every node matching the selector in the topmost dialog. */
+    java.util.Set<Node> lookupInWindowsAll(String selector) {
+        return topDialog().getScene().getRoot().lookupAll(selector);
     }
 
     ChamberlainApp app() {
