@@ -51,7 +51,7 @@ public final class AccountDialogs {
                 .orElse(""));
         port.setPromptText("5222");
         port.setPrefColumnCount(6);
-        CheckBox plaintext = new CheckBox("Allow unencrypted connections (only for a test server on this machine)");
+        CheckBox plaintext = new CheckBox("Allow unencrypted connections\n(only for a test server on this machine)");
         plaintext.setSelected(existing.map(a -> a.tlsPolicy() == TlsPolicy.PLAINTEXT_ALLOWED).orElse(false));
         CheckBox remember = new CheckBox("Remember the password in the system keyring");
         remember.setSelected(existing.map(a -> a.passwordStorage() != PasswordStorage.MEMORY).orElse(true));
@@ -63,10 +63,10 @@ public final class AccountDialogs {
         grid.setHgap(12);
         grid.setVgap(10);
         grid.setPadding(new Insets(8, 4, 4, 4));
-        grid.addRow(0, new Label("Address"), jid);
-        grid.addRow(1, new Label("Password"), password);
-        grid.addRow(2, new Label("Server host"), host);
-        grid.addRow(3, new Label("Port"), port);
+        grid.addRow(0, fieldLabel("Address"), jid);
+        grid.addRow(1, fieldLabel("Password"), password);
+        grid.addRow(2, fieldLabel("Server host"), host);
+        grid.addRow(3, fieldLabel("Port"), port);
         grid.add(plaintext, 1, 4);
         grid.add(remember, 1, 5);
         grid.add(problems, 1, 6);
@@ -141,5 +141,12 @@ public final class AccountDialogs {
         ButtonType trust = new ButtonType("Trust and connect", ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(ButtonType.CANCEL, trust);
         return alert.showAndWait().filter(b -> b == trust).isPresent();
+    }
+
+    /** A label beside a field; never shortened to "…". */
+    private static Label fieldLabel(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        return label;
     }
 }

@@ -298,6 +298,14 @@ public class ChamberlainApp extends Application {
                     mainModel.putRoom(account, created.substring(created.indexOf('@') + 1),
                             new SidebarTree.Room(created, "Lobby", SidebarTree.RoomSource.JOINED));
                     mainModel.openRoom(created);
+                    // The other sandbox accounts join too, so there is someone to moderate right away.
+                    for (AccountProfile other : options.accounts()) {
+                        if (!other.jid().equals(account)) {
+                            sessions.session(other.jid()).ifPresent(guest -> tasks.submit(other.jid() + " joins "
+                                    + created, ctx -> guest.rooms().join(created, other.localpart(), Optional.empty()),
+                                    joined -> { }, failure -> notifications.error(other.jid() + " joining", failure)));
+                        }
+                    }
                 }));
     }
 
@@ -342,6 +350,9 @@ public class ChamberlainApp extends Application {
             sessions.connect(profile, (jid, state, problem) -> {
                 // Failures are reported once, by the failure callback below, with details.
                 mainModel.connectionState(jid, state);
+                if (state == ConnectionState.ONLINE) {
+                    discoverServices(jid);
+                }
                 if (state == ConnectionState.ONLINE && jid.equals(options.activeAccount())) {
                     openDemoRoom(jid);
                 }
