@@ -102,7 +102,7 @@ public final class MembersViewModel {
         }, failure -> {
             busy.set(false);
             status.set(UserMessages.sentence(failure));
-            notifications.error("Members of " + room, failure);
+            notifications.error("Members", failure);
         });
     }
 
@@ -134,7 +134,7 @@ public final class MembersViewModel {
         }, failure -> {
             busy.set(false);
             status.set(UserMessages.sentence(failure));
-            notifications.error("Members of " + room, failure);
+            notifications.error("Members", failure);
         });
     }
 
@@ -144,11 +144,11 @@ public final class MembersViewModel {
         status.set(report.isComplete() ? "Applied all " + report.items().size() + " changes."
                 : "Applied " + applied + " of " + report.items().size() + " changes; see the results below.");
         if (report.isComplete()) {
-            notifications.success("Members of " + room, "Applied " + report.items().size() + " changes.");
+            notifications.success("Members", "Applied " + report.items().size() + " changes to " + room + ".");
         } else {
             notifications.post(org.chamberlain.views.notifications.Notification.Kind.WARNING,
-                    "Members of " + room, "Only " + applied + " of " + report.items().size()
-                            + " changes took effect.", report.summary());
+                    "Members", "Only " + applied + " of " + report.items().size()
+                            + " changes took effect in " + room + ".", report.summary());
         }
         report.auditFailure().ifPresent(problem -> notifications.post(
                 org.chamberlain.views.notifications.Notification.Kind.WARNING, "Audit log", problem.getMessage(),
