@@ -122,6 +122,16 @@ class OccupantWorkflowsTest {
                     .createInstant(owner, room, "Owner", created -> app.app().mainModel().openRoom(created)));
             app.waitFor("the room open", () -> app.app().workspace(room) != null);
             erin.session().rooms().join(room, "Erin", Optional.empty());
+            app.waitFor("erin listed", () -> app.app().workspace(room).occupants().occupants().stream()
+                    .anyMatch(o -> o.nickname().equals("Erin")));
+
+            app.onFx(() -> {
+                ((TextField) app.scene().lookup("#occupants-subject")).setText("Last day here");
+                ((TextField) app.scene().lookup("#occupants-subject")).fireEvent(
+                        new javafx.event.ActionEvent());
+            });
+            app.waitFor("erin sees the subject", () -> erin.events().stream().anyMatch(e ->
+                    e instanceof org.chamberlain.app.events.SubjectChanged s && s.subject().equals("Last day here")));
 
             app.onFx(() -> {
                 Dialog<RoomDialogs.DestroyRequest> dialog = RoomDialogs.destroyDialog(app.scene().getWindow(), room);
