@@ -52,6 +52,7 @@ public final class AccountConnection implements AutoCloseable {
     private final Listeners<ConnectionStateChanged> stateListeners = new Listeners<>();
     private final CertificateCheck certificateCheck;
     private final XMPPTCPConnection smack;
+    private final SmackTeardowns teardowns = new SmackTeardowns();
     private final Object lock = new Object();
 
     private volatile Account account;
@@ -75,7 +76,8 @@ public final class AccountConnection implements AutoCloseable {
         smack.addConnectionListener(new ConnectionListener() {
             @Override
             public void connectionClosedOnError(Exception e) {
-                // On Smack's thread: only schedule, never reconnect here.
+                // On Smack's thread: only record and schedule, never reconnect here.
+                teardowns.reported(e);
                 onConnectionBroken(e);
             }
 
@@ -235,6 +237,12 @@ public final class AccountConnection implements AutoCloseable {
             if (smack.isConnected()) {
                 smack.instantShutdown();
             }
+            try {
+                awaitSmackTeardown(e);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                e.addSuppressed(interrupted);
+            }
             CertificateProblem problem = certificateCheck.lastProblem();
             if (problem != null) {
                 throw new UntrustedCertificateException(problem, e);
@@ -245,6 +253,33 @@ public final class AccountConnection implements AutoCloseable {
                 smack.instantShutdown();
             }
             throw SmackErrors.translate(e, what);
+        }
+    }
+
+    /**
+     * Returns once Smack has finished tearing down the failed attempt, so the next attempt can reuse {@link #smack}.
+     *
+     * <p>When the reader or writer thread failed (TLS handshake refused by {@link CertificateCheck}, stream error,
+     * socket closed mid-negotiation), {@code connect()}/{@code login()} throw as soon as that thread has recorded the
+     * error, but that thread still has to run {@code instantShutdown()} on this connection. If a new
+     * {@code connect()} starts before then, Smack 4.5.0-rc1 shuts down the NEW socket between our
+     * {@code connect()} and {@code login()}; this made CertificateDecisionTest fail about one run in three (trusting
+     * the certificate, then connecting again). {@link SmackTeardowns} explains the Smack code path. Waiting here
+     * also makes sure the stale {@code connectionClosedOnError} arrives while {@link #attemptRunning} is true, so it
+     * is not mistaken for a break of the next, successful attempt.
+     */
+    private void awaitSmackTeardown(Exception attemptFailure) throws InterruptedException {
+        Throwable threadError = SmackTeardowns.connectionThreadError(attemptFailure);
+        if (threadError == null) {
+            return;
+        }
+        // Smack's own shutdown waits at most one reply timeout for its threads; twice that is generous.
+        long timeout = 2 * smack.getReplyTimeout();
+        if (!teardowns.awaitTeardown(threadError, timeout)) {
+            // The attempt's own error is reported to the caller; this only says why a next attempt might still
+            // be cut short (it would then report its own NOT_CONNECTED error).
+            LOG.log(Level.WARNING, () -> account.jid() + ": Smack did not report the end of the failed attempt's"
+                    + " teardown within " + timeout + " ms; the next attempt may be closed by it");
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,7 +79,9 @@ public final class InvitationService {
         // back as an error message with the same id, or not at all. Collect those errors while sending.
         StanzaCollector refusals = kind == Kind.MEDIATED ? connection.xmppConnection().createStanzaCollector(
                 new AndFilter(MessageTypeFilter.ERROR, FromMatchesFilter.createBare(roomJid))) : null;
-        Map<String, Integer> sentIds = new HashMap<>();
+        // Insertion order = sending order, so the journal lists invitees as given (ids are random: a HashMap
+        // journaled them in hash order and InvitationServiceTest failed about every other run).
+        Map<String, Integer> sentIds = new LinkedHashMap<>();
         try {
             sendAll(muc, roomJid, invitees, kind, reason, password, plan, results, sentIds);
             Map<Integer, ModerationException> refused = refusals != null && !sentIds.isEmpty()

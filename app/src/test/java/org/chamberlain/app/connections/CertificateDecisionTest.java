@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.chamberlain.app.accounts.Account;
 import org.chamberlain.app.accounts.PasswordStorage;
@@ -19,6 +21,7 @@ import org.chamberlain.app.errors.ModerationException.Condition;
 import org.chamberlain.app.events.ConnectionState;
 import org.chamberlain.prosody.LocalProsody;
 import org.chamberlain.testkit.TestServers;
+import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +109,33 @@ class CertificateDecisionTest {
             assertThat(connection.isConnected()).isTrue();
             assertThat(((XMPPTCPConnection) connection.xmppConnection()).isSecureConnection()).isTrue();
             assertThat(connection.account().trustedCertificates()).containsExactly(expectedFingerprint);
+        }
+    }
+
+    /**
+     * Smack tears a failed STARTTLS attempt down on its reader thread, after connect() has already thrown; a new
+     * attempt that starts before that teardown is over gets its fresh socket closed (the flaky failure of the test
+     * above). So when connect() reports the refusal, the teardown must be over: its connectionClosedOnError has been
+     * delivered and no late one reaches a listener added afterwards.
+     */
+    @Test
+    void aRefusedAttemptIsFullyTornDownWhenConnectReturns() throws Exception {
+        try (ConnectionManager manager = new ConnectionManager()) {
+            AccountConnection connection = manager.open(account("teardown"), "secret".toCharArray());
+            assertThatThrownBy(connection::connect).isInstanceOf(UntrustedCertificateException.class);
+
+            List<Exception> lateErrors = new CopyOnWriteArrayList<>();
+            connection.xmppConnection().addConnectionListener(new ConnectionListener() {
+                @Override
+                public void connectionClosedOnError(Exception e) {
+                    lateErrors.add(e);
+                }
+            });
+            // Without the wait, the stale notification came 60-200 ms after connect() threw on this machine.
+            Thread.sleep(500);
+
+            assertThat(lateErrors).isEmpty();
+            assertThat(connection.xmppConnection().isConnected()).isFalse();
         }
     }
 
