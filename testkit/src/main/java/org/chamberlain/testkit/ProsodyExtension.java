@@ -25,8 +25,10 @@ public final class ProsodyExtension implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         boolean fresh = context.getTestMethod().map(m -> m.isAnnotationPresent(FreshProsody.class)).orElse(false);
         ExtensionContext scope = fresh ? context : classScope(context);
+        // Store lookups fall through to parent contexts, so a fresh server needs a key of its own.
+        String key = fresh ? "fresh-server" : "class-server";
         return scope.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(RunningServer.class, key -> RunningServer.start(), RunningServer.class)
+                .getOrComputeIfAbsent(key, k -> RunningServer.start(), RunningServer.class)
                 .server;
     }
 
