@@ -1,0 +1,217 @@
+package org.chamberlain.views.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Application;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.chamberlain.app.audit.AuditLog;
+import org.chamberlain.app.audit.AuditTrail;
+import org.chamberlain.app.connections.ConnectionManager;
+import org.chamberlain.views.adapter.AccountSessions;
+import org.chamberlain.views.configuration.ConfigurationViewModel;
+import org.chamberlain.views.errors.UncaughtErrorHandler;
+import org.chamberlain.views.history.HistoryViewModel;
+import org.chamberlain.views.main.ConnectionState;
+import org.chamberlain.views.main.MainWindowView;
+import org.chamberlain.views.main.MainWindowViewModel;
+import org.chamberlain.views.members.MembersViewModel;
+import org.chamberlain.views.notifications.Notification;
+import org.chamberlain.views.notifications.NotificationCenter;
+import org.chamberlain.views.rooms.RoomWorkspace;
+import org.chamberlain.views.settings.WindowSettings;
+import org.chamberlain.views.tasks.FxTaskRunner;
+import org.chamberlain.views.tasks.TaskRunner;
+
+/**
+ * The composition root: builds the object graph once (task runner, notification center, view models,
+ * views) and passes collaborators through constructors; owns everything that must be shut down.
+ *
+ * <p>JavaFX calls {@link #start} and {@link #stop} on the FX thread. Started either by {@link AppLauncher}
+ * (the product) or by TestFX with {@code FxToolkit.setupApplication(() -> new ChamberlainApp(options))}.
+ */
+public class ChamberlainApp extends Application {
+    private static final Logger LOG = Logger.getLogger(ChamberlainApp.class.getName());
+    private static final String STYLESHEET = "/org/chamberlain/views/chamberlain.css";
+
+    private final StartupOptions options;
+    /** Things to close on exit, in reverse order of creation. */
+    private final List<AutoCloseable> owned = new ArrayList<>();
+    private TaskRunner tasks;
+    private NotificationCenter notifications;
+    private WindowSettings settings;
+    private MainWindowViewModel mainModel;
+    private MainWindowView mainView;
+    private Stage stage;
+    private AccountSessions sessions;
+    private AuditLog auditLog;
+    private final Map<String, RoomWorkspace> workspaces = new HashMap<>();
+
+    public ChamberlainApp(StartupOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrorHandler(() -> stage));
+        tasks = new FxTaskRunner(4);
+        owned.add(tasks);
+        ConnectionManager connections = new ConnectionManager();
+        // Closed after the task runner (reverse order): running sign-ins end before their connections go.
+        owned.add(0, connections);
+        auditLog = new AuditLog(options.auditLog());
+        sessions = new AccountSessions(connections, tasks, AuditTrail.to(auditLog));
+        owned.add(sessions);
+        notifications = new NotificationCenter(Clock.systemDefaultZone());
+        settings = loadSettings();
+
+        mainModel = new MainWindowViewModel(tasks, notifications, options.accounts(),
+                options.activeAccountIfAny().orElse(null), options.mucServices(),
+                options.serverNoteIfAny().orElse(null));
+        mainModel.darkTheme().set(settings.darkTheme());
+        applyTheme(settings.darkTheme());
+        mainModel.darkTheme().addListener((obs, old, dark) -> applyTheme(dark));
+
+        mainView = new MainWindowView(mainModel, this::roomWorkspace, primaryStage::close);
+        Scene scene = new Scene(mainView.node());
+        scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        primaryStage.setScene(scene);
+        primaryStage.setTitle("Chamberlain");
+        restoreLayout(primaryStage);
+        primaryStage.show();
+        mainView.split().setDividerPositions(settings.sidebarDivider());
+        connectAccounts();
+    }
+
+    /** The content of a room tab, acting as the account that is active when the tab opens. */
+    private Node roomWorkspace(String roomJid) {
+        String account = mainModel.activeAccount().get();
+        if (account == null) {
+            Label text = new Label("Add an account first: rooms are opened as one of your accounts.");
+            VBox box = new VBox(text);
+            box.setPadding(new Insets(16));
+            box.setAlignment(Pos.TOP_LEFT);
+            return box;
+        }
+        RoomWorkspace workspace = new RoomWorkspace(
+                new MembersViewModel(tasks, notifications, sessions.members(account), roomJid, account),
+                new ConfigurationViewModel(tasks, notifications, sessions.configuration(account), roomJid),
+                new HistoryViewModel(tasks, auditLog::entriesFor, roomJid));
+        workspaces.put(roomJid, workspace);
+        return workspace.node();
+    }
+
+    /** For tests: the workspace of an open room. */
+    public RoomWorkspace workspace(String roomJid) {
+        return workspaces.get(roomJid);
+    }
+
+    private void connectAccounts() {
+        for (AccountProfile profile : options.accounts()) {
+            mainModel.connectionState(profile.jid(), ConnectionState.CONNECTING);
+            sessions.connect(profile, (jid, state, problem) -> {
+                // Failures are reported once, by the failure callback below, with details.
+                mainModel.connectionState(jid, state);
+            }, failure -> {
+                mainModel.connectionState(profile.jid(), ConnectionState.FAILED);
+                notifications.error("Sign-in of " + profile.jid(), failure);
+            });
+        }
+    }
+
+    @Override
+    public void stop() {
+        saveSettings();
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Could not close " + owned.get(i), e);
+            }
+        }
+        owned.clear();
+    }
+
+    /** For tests: the main window's view model. */
+    public MainWindowViewModel mainModel() {
+        return mainModel;
+    }
+
+    public NotificationCenter notifications() {
+        return notifications;
+    }
+
+    static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private WindowSettings loadSettings() {
+        try {
+            return WindowSettings.load(options.configDir());
+        } catch (IOException e) {
+            // Defaults are fine to work with; the person learns why the layout was forgotten.
+            notifications.post(Notification.Kind.WARNING,
+                    "Settings", "Could not read the saved window layout from " + options.configDir()
+                            + "; using the defaults.", e.toString());
+            return new WindowSettings();
+        }
+    }
+
+    private void restoreLayout(Stage window) {
+        window.setWidth(settings.width());
+        window.setHeight(settings.height());
+        if (settings.hasPosition() && onSomeScreen(settings.x(), settings.y())) {
+            window.setX(settings.x());
+            window.setY(settings.y());
+        } else {
+            window.centerOnScreen();
+        }
+        window.setMaximized(settings.maximized());
+        for (String room : settings.openRooms()) {
+            mainModel.openRoom(room);
+        }
+    }
+
+    private static boolean onSomeScreen(double x, double y) {
+        return !Screen.getScreensForRectangle(new Rectangle2D(x + 20, y + 20, 40, 40)).isEmpty();
+    }
+
+    private void saveSettings() {
+        if (stage == null || settings == null) {
+            return;
+        }
+        settings.maximized(stage.isMaximized());
+        if (!stage.isMaximized() && !Double.isNaN(stage.getX())) {
+            settings.bounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        }
+        double[] dividers = mainView.split().getDividerPositions();
+        if (dividers.length > 0) {
+            settings.sidebarDivider(dividers[0]);
+        }
+        settings.darkTheme(mainModel.darkTheme().get());
+        settings.openRooms(mainModel.openRooms());
+        try {
+            settings.save(options.configDir());
+        } catch (IOException e) {
+            // The window is closing: nobody is left to show a notification to.
+            LOG.log(Level.WARNING, "Could not save the window layout to " + options.configDir(), e);
+        }
+    }
+}
