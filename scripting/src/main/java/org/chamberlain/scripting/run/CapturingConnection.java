@@ -1,0 +1,90 @@
+package org.chamberlain.scripting.run;
+
+import org.jivesoftware.smack.packet.Nonza;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+
+/**
+ * A Smack connection that hands over exactly what arrives and writes exactly what the script says.
+ *
+ * <p>Relies on Smack 4.5.0-rc1 internals (pinned in the root POM, covered by the replay tests):
+ * {@code initDebugger()} is called by {@code XMPPTCPConnection.initReaderAndWriter()} after the protected
+ * {@code reader}/{@code writer} fields are set (again after STARTTLS), and replacing them there puts our
+ * wrappers between the socket and Smack.
+ */
+final class CapturingConnection extends XMPPTCPConnection {
+    /** Receives complete top-level elements of the stream (on Smack's reader thread). */
+    interface ElementSink {
+        void element(String xml, long arrivalNanos);
+
+        void streamClosedByServer();
+
+        void unreadable(String problem);
+
+        void ended(String why);
+    }
+
+    private final ElementSink sink;
+    private volatile FlushTrackingWriter trackedWriter;
+    private volatile boolean ended;
+
+    CapturingConnection(XMPPTCPConnectionConfiguration configuration, ElementSink sink) {
+        super(configuration);
+        this.sink = sink;
+    }
+
+    @Override
+    protected void initDebugger() {
+        super.initDebugger();
+        ChunkSplitter splitter = new ChunkSplitter(sink);
+        reader = new TappingReader(reader, new TappingReader.Tap() {
+            @Override
+            public void chunk(char[] chars, int offset, int length, long arrivalNanos) {
+                splitter.chunk(chars, offset, length, arrivalNanos);
+            }
+
+            @Override
+            public void ended(String why) {
+                ended = true;
+                sink.ended(why);
+            }
+        });
+        FlushTrackingWriter tracked = new FlushTrackingWriter(writer);
+        writer = tracked;
+        trackedWriter = tracked;
+    }
+
+    /** True once the socket reached its end or failed. */
+    boolean ended() {
+        return ended;
+    }
+
+    FlushTrackingWriter trackedWriter() {
+        return trackedWriter;
+    }
+
+    /** Script XML as a top-level element: Smack writes {@link #toXML} unchanged. */
+    static final class RawXml implements Nonza {
+        private final String xml;
+
+        RawXml(String xml) {
+            this.xml = xml;
+        }
+
+        @Override
+        public String getNamespace() {
+            return null;
+        }
+
+        @Override
+        public String getElementName() {
+            return "raw";
+        }
+
+        @Override
+        public CharSequence toXML(XmlEnvironment environment) {
+            return xml;
+        }
+    }
+}
