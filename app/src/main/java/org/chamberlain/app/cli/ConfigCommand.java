@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rooms config ROOM [--show] [--set KEY=VALUE…]}. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(name = "config",
         description = {"Show or change a room's configuration (owners only).",
             "KEY is a field name such as roomname, membersonly, whois (the muc#roomconfig_ prefix may be left "
                     + "out). Repeat --set for several values of a multi-valued field."})
@@ -118,8 +118,8 @@ final class ConfigCommand extends RoomsSubcommand {
         } else if (field.type() == FieldType.BOOLEAN) {
             value = FormAnswers.of(Map.of(field.name(), field.values())).bool(field.name()) ? "yes" : "no";
         } else if (field.type().hasOptions()) {
-            value = String.join(", ", field.values().stream().map(v -> field.optionLabel(v) + " [" + v + "]")
-                    .toList());
+            value = String.join(", ", field.values().stream().map(v -> field.optionLabel(v).equals(v) ? v
+                    : field.optionLabel(v) + " [" + v + "]").toList());
         } else {
             value = String.join(field.type() == FieldType.TEXT_MULTI ? " / " : ", ", field.values());
         }

@@ -17,6 +17,7 @@ import org.chamberlain.app.affiliations.AffiliationChangeSet;
 import org.chamberlain.app.affiliations.AffiliationCsv;
 import org.chamberlain.app.affiliations.AffiliationLists;
 import org.chamberlain.app.affiliations.AffiliationService;
+import org.chamberlain.app.affiliations.AffiliationValidationException;
 import org.chamberlain.app.affiliations.ApplyReport;
 import org.chamberlain.app.affiliations.ChangeProblem;
 import org.chamberlain.app.affiliations.CsvImport;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rooms members ROOM [--list A] [--grant A JID… --reason R] [--import F [--dry-run]] [--export F]}. */
-@Command(name = "members", mixinStandardHelpOptions = true,
+@Command(name = "members",
         description = {"Show and edit a room's owners, admins, members and banned list.",
             "AFFILIATION is owner, admin, member, outcast (or banned) or none (removes from every list).",
             "Each change is sent as its own request and reported on its own line; exit 1 if any was refused."})
@@ -112,7 +113,7 @@ final class MembersCommand extends RoomsSubcommand {
                 printPreview(changes, problems, output);
                 exitCode = problems.isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
             } else {
-                ApplyReport report = service.apply(room, changes, confirmSelfDemotion);
+                ApplyReport report = applyWithHint(service, changes);
                 session.warnIfUnaudited(report.auditFailure());
                 printReport(report, output);
                 exitCode = report.isComplete() ? ExitCodes.OK : ExitCodes.REFUSED;
@@ -135,6 +136,16 @@ final class MembersCommand extends RoomsSubcommand {
             printLists(lists, output);
         }
         return exitCode;
+    }
+
+    private ApplyReport applyWithHint(AffiliationService service, AffiliationChangeSet changes)
+            throws ModerationException, UsageException {
+        try {
+            return service.apply(room, changes, confirmSelfDemotion);
+        } catch (AffiliationValidationException e) {
+            throw new UsageException(e.getMessage() + (e.onlyNeedsConfirmation()
+                    ? " (add --confirm-self-demotion to do it anyway)" : ""));
+        }
     }
 
     private AffiliationLists listOnly(AffiliationService service, Affiliation affiliation)

@@ -202,6 +202,9 @@ public final class AccountConnection implements AutoCloseable {
     }
 
     private void connectOnce() throws ModerationException {
+        if (smack.isAuthenticated()) {
+            return;
+        }
         certificateCheck.clearProblem();
         Attempt what = Attempt.of(Attempt.Action.CONNECT, account.domain());
         try {
@@ -229,7 +232,8 @@ public final class AccountConnection implements AutoCloseable {
 
     private void onConnectionBroken(Exception cause) {
         synchronized (lock) {
-            if (!wanted) {
+            // One break may be reported more than once (reader and writer both fail); one attempt is enough.
+            if (!wanted || pendingAttempt != null) {
                 return;
             }
             ModerationException problem = new ModerationException(Condition.NOT_CONNECTED,

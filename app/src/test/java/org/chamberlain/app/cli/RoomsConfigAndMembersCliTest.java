@@ -173,6 +173,28 @@ class RoomsConfigAndMembersCliTest {
     }
 
     @Test
+    void badJidsAndAnUnconfirmedSelfDemotionAreUsageErrors(TestServer server) throws Exception {
+        CliRun.Result bad = CliRun.asUser(server, audit, "cliowner", "members", room, "--grant", "member",
+                "someone@" + server.domain() + "/phone");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("has a resource; use the bare address someone@" + server.domain());
+
+        assertThat(CliRun.asUser(server, audit, "cliowner", "members", room, "--grant", "owner",
+                server.jid("coowner")).exitCode()).isZero();
+        CliRun.Result demote = CliRun.asUser(server, audit, "cliowner", "members", room, "--grant", "admin",
+                server.jid("cliowner"));
+        assertThat(demote.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(demote.err()).contains("(add --confirm-self-demotion to do it anyway)");
+
+        CliRun.Result confirmed = CliRun.asUser(server, audit, "cliowner", "members", room, "--grant", "admin",
+                server.jid("cliowner"), "--confirm-self-demotion");
+        assertThat(confirmed.exitCode()).as(confirmed.toString()).isZero();
+        // Now an admin, we may no longer read the owner list, but the admin list shows us.
+        assertThat(new AffiliationService(owner, AffiliationAuditor.NONE).fetch(room, Affiliation.ADMIN))
+                .extracting(e -> e.jid()).containsExactly(server.jid("cliowner"));
+    }
+
+    @Test
     void aNonOwnerAskingForTheOwnerListIsRefusedInPlainWords(TestServer server) {
         CliRun.Result run = CliRun.asUser(server, audit, "nobody", "members", room, "--list", "owner");
 

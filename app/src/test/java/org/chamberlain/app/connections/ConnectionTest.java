@@ -110,8 +110,8 @@ class ConnectionTest {
             assertThat(reconnecting.attempt()).isEqualTo(1);
             assertThat(reconnecting.retryIn()).isBetween(Duration.ofMillis(80), Duration.ofMillis(120));
             assertThat(reconnecting.problem()).isPresent();
-            states.await(ConnectionStateChanged.class, s -> s.state() == ConnectionState.CONNECTED
-                    && states.events().stream().filter(e -> e.state() == ConnectionState.CONNECTED).count() == 2);
+            states.awaitAfter(reconnecting, ConnectionStateChanged.class, s -> s.state() == ConnectionState.CONNECTED,
+                    Duration.ofSeconds(10));
             assertThat(connection.isConnected()).isTrue();
         }
     }
