@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.chamberlain.testkit.TestServer;
 import org.chamberlain.testkit.TestServers;
@@ -117,6 +118,20 @@ class InstalledDebIT {
 
     @Test
     @Order(5)
+    void roomsCommandCreatesAndListsARoom(TestServer server) {
+        String room = "packaged@" + server.mucService();
+
+        // Public, or the service's room list (disco#items) leaves it out.
+        Command.Result create = rooms(server, "create", room, "--set", "publicroom=yes");
+        Command.Result list = rooms(server, "list", server.mucService());
+
+        assertThat(create.succeeded()).as("%s%nProsody log:%n%s", create, server.logTail(30)).isTrue();
+        assertThat(list.succeeded()).as(list.toString()).isTrue();
+        assertThat(list.output()).as(list.toString()).contains(room);
+    }
+
+    @Test
+    @Order(6)
     void desktopAppOpensItsWindowUnderXvfb() throws IOException {
         Path screenshot = Build.workDir().resolve("installed-app.png");
         Files.deleteIfExists(screenshot);
@@ -148,7 +163,7 @@ class InstalledDebIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void uninstallsCleanly() {
         Command.Result purge = purge();
 
@@ -157,6 +172,19 @@ class InstalledDebIT {
         assertThat(Files.exists(COMMAND_LINK, LinkOption.NOFOLLOW_LINKS)).as(COMMAND_LINK + " left behind").isFalse();
         assertThat(Files.exists(DESKTOP_LINK, LinkOption.NOFOLLOW_LINKS)).as(DESKTOP_LINK + " left behind").isFalse();
         assertThat(APP_DIR).as("application directory left behind").doesNotExist();
+    }
+
+    private static Command.Result rooms(TestServer server, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(COMMAND_LINK.toString(), "rooms"));
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("--account", server.jid("owner"), "--password-env", "SMOKE_PASSWORD",
+                "--host", server.host(), "--port", Integer.toString(server.port()), "--allow-plaintext"));
+        // The shared test server accepts any password.
+        return Command.of(command.toArray(String[]::new))
+                .env("SMOKE_PASSWORD", "password")
+                .env("HOME", home().toString())
+                .timeout(Duration.ofSeconds(60))
+                .run();
     }
 
     /** A home directory of the test's own, so the installed app writes nothing into root's home. */
