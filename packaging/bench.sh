@@ -78,6 +78,11 @@ display=":$(head -n 1 "$xlog")"
 cpu_ms() { # CPU time (user + system) a live process has used so far, from /proc (clock ticks)
   awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"
 }
+main_window_up() { # a window named *Chamberlain* of at least 640x400 (smaller ones are dialogs, e.g. an error)
+  xwininfo -root -tree -display "$display" 2>/dev/null | grep '"[^"]*Chamberlain' \
+    | grep -oE '[[:space:]][0-9]+x[0-9]+[+-]' | tr -d ' \t+-' \
+    | awk -Fx '$1 >= 640 && $2 >= 400 { found = 1 } END { exit !found }'
+}
 window_once() { # prints "WALL_MS CPU_MS" until a window named *Chamberlain* exists, or "none: ..." if the app exits
   local start app ms="" cpu=""
   start=$(date +%s%N)
@@ -85,7 +90,7 @@ window_once() { # prints "WALL_MS CPU_MS" until a window named *Chamberlain* exi
   DISPLAY="$display" HOME="$home" XDG_CACHE_HOME="$home/.cache" "$launcher" >/dev/null 2>&1 &
   app=$!
   while kill -0 "$app" 2>/dev/null; do
-    if xwininfo -root -tree -display "$display" 2>/dev/null | grep -q '"[^"]*Chamberlain'; then
+    if main_window_up; then
       ms=$(ms_since "$start"); cpu=$(cpu_ms "$app"); break
     fi
     [ "$(ms_since "$start")" -gt 30000 ] && break

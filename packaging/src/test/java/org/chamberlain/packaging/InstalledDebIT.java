@@ -146,6 +146,8 @@ class InstalledDebIT {
                         Long.toString(start.elapsed().toMillis()));
                 display.pause(Duration.ofSeconds(2));
                 display.screenshot(screenshot);
+                assertThat(start.process().isAlive()).as("the app still runs 2 s after its window: " + start)
+                        .isTrue();
             } finally {
                 start.stop();
             }

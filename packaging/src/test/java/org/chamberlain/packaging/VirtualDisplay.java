@@ -11,8 +11,15 @@ import java.util.regex.Pattern;
  * a screenshot. Closing it stops the server. Used from the JUnit thread only.
  */
 final class VirtualDisplay implements AutoCloseable {
-    /** A top-level window whose name mentions Chamberlain, in {@code xwininfo -tree} output. */
-    private static final Pattern APP_WINDOW = Pattern.compile("0x[0-9a-f]+ \"([^\"]*Chamberlain[^\"]*)\"");
+    /**
+     * A window whose name mentions Chamberlain, with its size, in {@code xwininfo -tree} output, e.g.
+     * {@code 0x200003 "Chamberlain": ("…" "…")  1200x760+40+13  +40+13}.
+     */
+    private static final Pattern APP_WINDOW =
+            Pattern.compile("0x[0-9a-f]+ \"([^\"]*Chamberlain[^\"]*)\".*?\\s(\\d+)x(\\d+)[+-]");
+    /** Smaller windows named Chamberlain are dialogs (the startup error alert has that title too). */
+    private static final int MAIN_WINDOW_MIN_WIDTH = 640;
+    private static final int MAIN_WINDOW_MIN_HEIGHT = 400;
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final Process server;
@@ -78,7 +85,14 @@ final class VirtualDisplay implements AutoCloseable {
             throw new AssertionError("xwininfo failed: " + tree);
         }
         Matcher matcher = APP_WINDOW.matcher(tree.output());
-        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+        while (matcher.find()) {
+            int width = Integer.parseInt(matcher.group(2));
+            int height = Integer.parseInt(matcher.group(3));
+            if (width >= MAIN_WINDOW_MIN_WIDTH && height >= MAIN_WINDOW_MIN_HEIGHT) {
+                return Optional.of(matcher.group(1) + " " + width + "x" + height);
+            }
+        }
+        return Optional.empty();
     }
 
     void screenshot(Path png) {
