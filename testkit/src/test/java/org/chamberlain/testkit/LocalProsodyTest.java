@@ -24,9 +24,11 @@ class LocalProsodyTest {
             assertThat(server.isAlive()).isTrue();
             assertThat(server.host()).isEqualTo("127.0.0.1");
             assertThat(streamFeaturesFrom(server)).contains("<stream:features");
+            assertThat(ProsodyProcesses.startedWith(TestServers.configFile())).containsExactly(pid);
         } finally {
             server.close();
         }
+        assertThat(ProsodyProcesses.startedWith(TestServers.configFile())).doesNotContain(pid);
         assertThat(server.isAlive()).isFalse();
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
         assertThat(server.logTail(200)).contains("Shutting down");

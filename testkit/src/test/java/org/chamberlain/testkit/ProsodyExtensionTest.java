@@ -22,6 +22,7 @@ class ProsodyExtensionTest {
     @Test
     void oneServerPerClassIsSharedAndStoppedAfterTheClassEvenWhenATestFails() throws Exception {
         int before = ProsodyProcesses.startedWith(TestServers.configFile()).size();
+        assertThat(before).as("no server of ours is running before").isZero();
         SEEN.clear();
 
         Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(SharedServerTests.class))

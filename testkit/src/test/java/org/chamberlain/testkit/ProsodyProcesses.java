@@ -1,43 +1,24 @@
 package org.chamberlain.testkit;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
-/** Counts live Prosody processes started by this JVM's harness (their command line names the config). */
+/**
+ * Live Prosody processes that this JVM started with a given config. Only our own children count, so servers
+ * of other builds running on the same machine cannot disturb the tests.
+ */
 final class ProsodyProcesses {
     private ProsodyProcesses() {
     }
 
-    static List<Long> startedWith(Path config) throws IOException {
-        List<Long> pids = new ArrayList<>();
+    static List<Long> startedWith(Path config) {
         String needle = config.toAbsolutePath().toString();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : (Iterable<Path>) procs::iterator) {
-                String name = proc.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                String cmdline;
-                try {
-                    cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8)
-                            .replace('\0', ' ');
-                    String status = Files.readString(proc.resolve("status"));
-                    if (status.contains("State:\tZ")) {
-                        continue;
-                    }
-                } catch (IOException ignored) {
-                    continue; // the process ended while we looked
-                }
-                if (cmdline.contains("prosody") && cmdline.contains(needle)) {
-                    pids.add(Long.parseLong(name));
-                }
-            }
-        }
-        return pids;
+        return ProcessHandle.current().children()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains("prosody") && c.contains(needle))
+                        .orElse(false))
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toList());
     }
 }

@@ -66,6 +66,15 @@ public final class AffiliationChangeSet {
         return set(jid, list, reason);
     }
 
+    /** Adds several JIDs (e.g. from {@link BareJids#splitPasted}) to one list with the same reason. */
+    public AffiliationChangeSet addAll(List<String> jids, Affiliation list, String reason) {
+        AffiliationChangeSet result = this;
+        for (String jid : jids) {
+            result = result.add(jid, list, reason);
+        }
+        return result;
+    }
+
     /** Removes a JID from whatever list it is on. */
     public AffiliationChangeSet remove(String jid, String reason) {
         return set(jid, Affiliation.NONE, reason);

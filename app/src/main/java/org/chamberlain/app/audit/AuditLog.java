@@ -66,13 +66,17 @@ public final class AuditLog {
             created = true;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
-                FileLock lock = channel.lock()) {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+                StandardOpenOption.APPEND)) {
+            FileLock lock = channel.lock();
+            try {
+                ByteBuffer buffer = ByteBuffer.wrap(line);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            } finally {
+                lock.release();
             }
-            channel.force(true);
         }
         if (created && directory != null) {
             syncDirectory(directory);

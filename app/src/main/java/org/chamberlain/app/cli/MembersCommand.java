@@ -122,6 +122,10 @@ final class MembersCommand extends RoomsSubcommand {
         } else {
             lists = listed.isPresent() ? listOnly(service, listed.get()) : service.fetch(room);
         }
+        if (!lists.unreadable().isEmpty()) {
+            output.warn("The server does not show you the " + String.join(" and ", lists.unreadable().stream()
+                    .map(Affiliation::listName).toList()) + " list of " + room + "; it is left out.");
+        }
         if (exportFile != null) {
             AffiliationLists toExport = changing && !dryRun ? service.fetch(room) : lists;
             try {
@@ -207,6 +211,10 @@ final class MembersCommand extends RoomsSubcommand {
         ObjectNode json = output.json().putObject("lists");
         for (Affiliation affiliation : Affiliation.LISTS) {
             if (listed.isPresent() && listed.get() != affiliation) {
+                continue;
+            }
+            if (!lists.isReadable(affiliation)) {
+                output.line(capitalise(affiliation.listName()) + ": (the server does not show you this list)");
                 continue;
             }
             List<AffiliatedJid> entries = lists.of(affiliation);

@@ -59,6 +59,8 @@ public final class AccountConnection implements AutoCloseable {
     private boolean wanted;
     private int attempt;
     private ScheduledFuture<?> pendingAttempt;
+    /** True while connectOnce() runs: a failing attempt that closes its socket is not a "break". */
+    private volatile boolean attemptRunning;
 
     AccountConnection(Account account, char[] password, ScheduledExecutorService scheduler,
             ReconnectPolicy reconnectPolicy) throws ModerationException {
@@ -75,6 +77,13 @@ public final class AccountConnection implements AutoCloseable {
             public void connectionClosedOnError(Exception e) {
                 // On Smack's thread: only schedule, never reconnect here.
                 onConnectionBroken(e);
+            }
+
+            @Override
+            public void connectionClosed() {
+                // Also called after our own disconnect(), when nobody wants the connection any more (ignored
+                // then); otherwise the server closed the stream cleanly, which is a break like any other.
+                onConnectionBroken(new IOException("The server closed the connection"));
             }
         });
     }
@@ -205,6 +214,15 @@ public final class AccountConnection implements AutoCloseable {
         if (smack.isAuthenticated()) {
             return;
         }
+        attemptRunning = true;
+        try {
+            connectAndLogin();
+        } finally {
+            attemptRunning = false;
+        }
+    }
+
+    private void connectAndLogin() throws ModerationException {
         certificateCheck.clearProblem();
         Attempt what = Attempt.of(Attempt.Action.CONNECT, account.domain());
         try {
@@ -233,7 +251,7 @@ public final class AccountConnection implements AutoCloseable {
     private void onConnectionBroken(Exception cause) {
         synchronized (lock) {
             // One break may be reported more than once (reader and writer both fail); one attempt is enough.
-            if (!wanted || pendingAttempt != null) {
+            if (!wanted || pendingAttempt != null || attemptRunning) {
                 return;
             }
             ModerationException problem = new ModerationException(Condition.NOT_CONNECTED,

@@ -187,6 +187,10 @@ class RoomsCommandsCliTest {
         } finally {
             guest.disconnect();
         }
+        CliRun.Result banned = run(server, "guest", "kick", room, "mod", "--json");
+        assertThat(banned.exitCode()).as(banned.toString()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(banned.json().get("error").get("condition").asText()).isEqualTo("forbidden");
+        assertThat(banned.err()).contains("You are banned from " + room + ".");
         XMPPTCPConnection mod = TestAccounts.connect(server, "mod");
         try {
             assertThat(new AffiliationService(mod, AffiliationAuditor.NONE).fetch(room, Affiliation.OUTCAST))

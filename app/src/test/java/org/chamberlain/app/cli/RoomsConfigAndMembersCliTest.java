@@ -170,6 +170,12 @@ class RoomsConfigAndMembersCliTest {
         assertThat(change.get("outcome").asText()).isEqualTo("refused");
         assertThat(change.get("jid").asText()).isEqualTo(server.jid("usurper"));
         assertThat(run.json().get("complete").asBoolean()).isFalse();
+        assertThat(run.err()).contains("Warning: The server does not show you the owners list of " + room);
+
+        CliRun.Result adminList = CliRun.asUser(server, audit, "helper", "members", room);
+        assertThat(adminList.exitCode()).as(adminList.toString()).isZero();
+        assertThat(adminList.out()).contains("Owners: (the server does not show you this list)")
+                .contains("Admins (1):").contains(server.jid("helper"));
     }
 
     @Test
