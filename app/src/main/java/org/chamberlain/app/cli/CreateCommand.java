@@ -112,6 +112,7 @@ final class CreateCommand extends RoomsSubcommand {
         }
         ConfigurationResult result = service.submit(room, form, form.initialAnswers().withBoolean(PERSISTENT, true));
         session.warnIfUnaudited(result.auditFailure());
+        ConfigCommand.warnAboutConfirmation(result, session.output());
         return result.submission().changes();
     }
 

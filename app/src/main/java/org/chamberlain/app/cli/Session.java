@@ -120,6 +120,10 @@ final class Session implements AutoCloseable {
         return services;
     }
 
+    Output output() {
+        return output;
+    }
+
     /** Shows a failed audit write as a warning (the action itself succeeded). */
     void warnIfUnaudited(Optional<ModerationException> auditFailure) {
         auditFailure.ifPresent(e -> output.warn(e.getMessage()));

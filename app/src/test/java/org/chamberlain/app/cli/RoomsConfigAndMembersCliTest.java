@@ -64,6 +64,13 @@ class RoomsConfigAndMembersCliTest {
         assertThat(new AuditLog(audit).entriesFor(room).entries()).singleElement()
                 .satisfies(e -> assertThat(e.action()).isEqualTo("configuration"));
 
+
+        CliRun.Result clamped = CliRun.asUser(server, audit, "cliowner", "config", room, "--set",
+                "defaulthistorymessages=50");
+        assertThat(clamped.exitCode()).as(clamped.toString()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(clamped.err()).contains("Warning: The server accepted Default number of history messages "
+                + "returned by room but keeps 20 instead of 50.");
+
         CliRun.Result show = CliRun.asUser(server, audit, "cliowner", "config", room, "--show");
         assertThat(show.exitCode()).as(show.toString()).isZero();
         assertThat(show.out()).contains("(roomname): Tea room").contains("(membersonly): yes");

@@ -28,6 +28,11 @@ class RoomConfigurationServiceTest {
                     .anyMatch(f -> f.type() == FieldType.FIXED && f.var().isEmpty());
             assertThat(form.field("muc#roomconfig_whois").orElseThrow().options()).isNotEmpty();
             assertThat(form.initialAnswers().bool("muc#roomconfig_membersonly")).isFalse();
+            // Prosody 0.12 has no passwordprotectedroom field (a non-empty roomsecret is the password).
+            assertThat(RoomConfigFields.common(form)).extracting(FieldDefinition::name).containsExactly(
+                    RoomConfigFields.NAME, RoomConfigFields.DESCRIPTION, RoomConfigFields.PERSISTENT,
+                    RoomConfigFields.PUBLIC, RoomConfigFields.MEMBERS_ONLY, RoomConfigFields.MODERATED,
+                    RoomConfigFields.PASSWORD, RoomConfigFields.WHOIS);
 
             FormAnswers answers = form.initialAnswers()
                     .withText("muc#roomconfig_roomname", "Configured by a test")
@@ -42,6 +47,35 @@ class RoomConfigurationServiceTest {
             assertThat(again.initialAnswers().bool("muc#roomconfig_membersonly")).isTrue();
             assertThat(again.initialAnswers().text("muc#roomconfig_whois")).isEqualTo("anyone");
             assertThat(again.changes(answers)).as("the server now holds exactly the answers").isEmpty();
+        } finally {
+            owner.disconnect();
+        }
+    }
+
+    /**
+     * Prosody caps the default number of history messages at the room's history length (20 here) but still
+     * answers result (modules/muc/history.lib.lua, set_defaulthistorymessages).
+     */
+    @Test
+    void aValueTheServerDoesNotKeepIsReported(TestServer server) throws Exception {
+        XMPPTCPConnection owner = TestAccounts.connect(server, "cfgowner3");
+        try {
+            String room = "clamped@" + server.mucService();
+            TestAccounts.instantRoom(owner, room, "Owner");
+            RoomConfigurationService service = new RoomConfigurationService(owner, ConfigurationAuditor.NONE);
+            FormDefinition form = service.fetch(room);
+
+            ConfigurationResult result = service.submit(room, form, form.initialAnswers()
+                    .withText("muc#roomconfig_defaulthistorymessages", "50")
+                    .withText("muc#roomconfig_roomname", "Kept"));
+
+            assertThat(result.confirmation()).isPresent();
+            assertThat(result.notTaken()).singleElement().satisfies(change -> {
+                assertThat(change.var()).isEqualTo("muc#roomconfig_defaulthistorymessages");
+                assertThat(change.before()).containsExactly("50");
+                assertThat(change.after()).containsExactly("20");
+            });
+            assertThat(result.allTaken()).isFalse();
         } finally {
             owner.disconnect();
         }
