@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.chamberlain.scripting.parse.Action;
 import org.chamberlain.scripting.parse.ParseResult;
 import org.chamberlain.scripting.parse.Script;
 import org.chamberlain.scripting.parse.ScriptParser;
-import org.chamberlain.testkit.FreshProsody;
 import org.chamberlain.testkit.TestServer;
 import org.chamberlain.testkit.WithProsody;
 import org.junit.jupiter.api.Test;
@@ -82,38 +80,6 @@ class RunnerRobustnessTest {
     }
 
     @Test
-    @FreshProsody
-    void killedServerFailsTheScriptWithItsLineAndTheRunGoesOn(TestServer server) throws Exception {
-        Replayer replayer = new Replayer(options(server));
-        replayer.run(List.of(script("warmup.scs", PASSING)), new Recorder());
-        Resources baseline = Resources.settled(null);
-        Script victim = script("killed.scs", PASSING);
-        Script next = script("next.scs", PASSING);
-        Recorder killer = new Recorder() {
-            @Override
-            public void actionStarted(Script script, Action action, long atNanos) {
-                super.actionStarted(script, action, atNanos);
-                if (script == victim && action.line() == 15) {
-                    server.kill();
-                }
-            }
-        };
-
-        RunResult result = replayer.run(List.of(victim, next), killer);
-
-        ScriptResult killed = result.scripts().get(0);
-        assertThat(killed.verdict()).as(String.join("\n", killer.events)).isEqualTo(Verdict.ERROR);
-        assertThat(killed.failedAction().line()).isIn(15, 17);
-        assertThat(killed.durationNanos()).isLessThan(Duration.ofSeconds(2).toNanos());
-        assertThat(killed.message()).containsAnyOf("lost", "closed", "connection");
-        ScriptResult after = result.scripts().get(1);
-        assertThat(after.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(after.location()).isEqualTo("next.scs:11");
-        assertThat(after.message()).contains("Romeo cannot connect");
-        assertThat(Resources.settled(baseline)).isEqualTo(baseline);
-    }
-
-    @Test
     void refusedLoginIsAnErrorAtTheConnectLine(TestServer server) throws Exception {
         ParseResult parsed = new ScriptParser().parse("refused.scs", """
                 [Client] Nobody
@@ -132,6 +98,22 @@ class RunnerRobustnessTest {
         assertThat(refused.location()).isEqualTo("refused.scs:8");
         assertThat(refused.message()).contains("Ghost");
         assertThat(result.scripts().get(1).verdict()).as(Recorder.describe(result)).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void strictFifoFailsOnTheFirstStanzaThatDoesNotMatch(TestServer server) throws Exception {
+        Script skipping = new ScriptParser().parse(SpecScriptsTest.specDir().resolve(
+                "receives_skips_unlisted_stanzas.scs")).script();
+        RunResult queue = new Replayer(options(server)).run(List.of(skipping), new Recorder());
+        assertThat(queue.allPassed()).as(Recorder.describe(queue)).isTrue();
+
+        RunResult strict = new Replayer(options(server).withStrictFifo(true)).run(List.of(skipping),
+                new Recorder());
+        ScriptResult result = strict.scripts().get(0);
+        assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(result.failedAction().line()).isEqualTo(18);
+        assertThat(result.message()).contains("strict FIFO");
+        assertThat(result.failure().closest().xml()).contains("<body>first</body>");
     }
 
     static ReplayOptions options(TestServer server) {
