@@ -1,8 +1,10 @@
 package org.chamberlain.views.adapter;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.chamberlain.app.AccountSession;
 import org.chamberlain.app.accounts.Account;
 import org.chamberlain.app.accounts.PasswordStorage;
 import org.chamberlain.app.accounts.TlsPolicy;
@@ -12,7 +14,9 @@ import org.chamberlain.app.connections.AccountConnection;
 import org.chamberlain.app.connections.ConnectionManager;
 import org.chamberlain.app.errors.ModerationException;
 import org.chamberlain.app.events.ConnectionStateChanged;
+import org.chamberlain.app.events.Listeners;
 import org.chamberlain.app.events.Registration;
+import org.chamberlain.app.events.RoomEvent;
 import org.chamberlain.app.forms.RoomConfigurationService;
 import org.chamberlain.views.configuration.ConfigurationGateway;
 import org.chamberlain.views.main.ConnectionState;
@@ -25,20 +29,26 @@ import org.chamberlain.views.tasks.TaskRunner;
  * connects them on the task runner, relays their state to the UI thread, and builds the app/ services for an
  * account (which take the Smack connection, a type views must not otherwise touch).
  *
- * <p>UI thread only. Owned by the composition root; {@link #close()} removes the listeners (the root
- * closes the connection manager itself).
+ * <p>Called on the UI thread; sign-in work runs on the task runner. Owned by the composition root;
+ * {@link #close()} removes the listeners and closes the sessions (the root closes the connection manager).
  */
 public final class AccountSessions implements AutoCloseable {
     private final ConnectionManager connections;
     private final TaskRunner tasks;
     private final AuditTrail audit;
-    private final List<Registration> registrations = new ArrayList<>();
+    private final Consumer<ModerationException> onAuditFailure;
+    /** Filled from sign-in tasks, read on the UI thread: both thread-safe. */
+    private final List<Registration> registrations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, AccountSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Listeners<RoomEvent> roomEvents = new Listeners<>();
 
     /** @param audit where every applied change is recorded (the History tab reads it back) */
-    public AccountSessions(ConnectionManager connections, TaskRunner tasks, AuditTrail audit) {
+    public AccountSessions(ConnectionManager connections, TaskRunner tasks, AuditTrail audit,
+            Consumer<ModerationException> onAuditFailure) {
         this.connections = connections;
         this.tasks = tasks;
         this.audit = audit;
+        this.onAuditFailure = onAuditFailure;
     }
 
     /**
@@ -53,19 +63,29 @@ public final class AccountSessions implements AutoCloseable {
         if (profile.plaintextAllowed()) {
             account = account.withTlsPolicy(TlsPolicy.PLAINTEXT_ALLOWED);
         }
-        AccountConnection connection;
-        try {
-            connection = connections.get(profile.jid()).isPresent() ? connections.get(profile.jid()).get()
-                    : connections.open(account, profile.password() == null ? new char[0]
-                            : profile.password().toCharArray());
-        } catch (ModerationException e) {
-            onFailure.accept(e);
-            return;
-        }
-        registrations.add(connection.onStateChange(
-                change -> onState.changed(change.account(), map(change.state()), problemOf(change)),
-                tasks.uiExecutor()));
+        connect(account, profile.password(), onState, onFailure);
+    }
+
+    /** Like {@link #connect(AccountProfile, StateListener, Consumer)} for a saved account of the core. */
+    public void connect(Account settings, String password, StateListener onState, Consumer<Throwable> onFailure) {
+        AccountProfile profile = new AccountProfile(settings.jid(), password, settings.host().orElse(null),
+                settings.port(), settings.tlsPolicy() == TlsPolicy.PLAINTEXT_ALLOWED);
+        // Everything below runs in the background: the first connection initialises Smack (seconds on a busy
+        // machine, seen with a white window while it ran on the FX thread).
         tasks.submit("Signing in as " + profile.jid(), ctx -> {
+            AccountConnection connection = connections.get(profile.jid()).isPresent()
+                    ? connections.get(profile.jid()).get()
+                    : connections.open(settings, profile.password() == null ? new char[0]
+                            : profile.password().toCharArray());
+            sessions.computeIfAbsent(profile.jid(), jid -> {
+                AccountSession session = new AccountSession(connection, audit.journal(problem -> tasks.uiExecutor()
+                        .execute(() -> onAuditFailure.accept(problem))));
+                registrations.add(session.tracker().onEvent(roomEvents::publish, Runnable::run));
+                return session;
+            });
+            registrations.add(connection.onStateChange(
+                    change -> onState.changed(change.account(), map(change.state()), problemOf(change)),
+                    tasks.uiExecutor()));
             connection.connect();
             return connection.boundJid().orElse(profile.jid());
         }, bound -> { }, onFailure);
@@ -138,10 +158,39 @@ public final class AccountSessions implements AutoCloseable {
         };
     }
 
+    /** Trusts the certificate for this run (the caller saves it with the account); connect again afterwards. */
+    public void trust(String accountJid, org.chamberlain.app.connections.CertificateProblem problem) {
+        connections.get(accountJid).ifPresent(c -> c.trustCertificate(problem));
+    }
+
+    /** Signs the account out and forgets its connection (after it was removed or changed). */
+    public void forget(String accountJid) {
+        AccountSession session = sessions.remove(accountJid);
+        tasks.submit("Signing out " + accountJid, ctx -> {
+            if (session != null) {
+                session.close();
+            }
+            connections.close(accountJid);
+            return accountJid;
+        }, done -> { }, failure -> { });
+    }
+
+    /** The core's services of one account (rooms, occupants, invitations, destruction); usable from views. */
+    public Optional<AccountSession> session(String accountJid) {
+        return Optional.ofNullable(sessions.get(accountJid));
+    }
+
+    /** Room events of every account (joins, kicks, invitations, destruction…), delivered on the UI thread. */
+    public Registration onRoomEvent(Consumer<? super RoomEvent> listener) {
+        return roomEvents.add(listener, tasks.uiExecutor());
+    }
+
     @Override
     public void close() {
         registrations.forEach(Registration::close);
         registrations.clear();
+        sessions.values().forEach(AccountSession::close);
+        sessions.clear();
     }
 
     /** Receives connection states on the UI thread. */

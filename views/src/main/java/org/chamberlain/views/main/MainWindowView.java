@@ -61,6 +61,8 @@ public final class MainWindowView {
     private final TreeView<Object> tree = new TreeView<>();
     private final TabPane workspace = new TabPane();
     private final Menu accountMenu = new Menu("_Account");
+    private Menu roomMenu;
+    private Menu fileMenu;
 
     /**
      * @param roomContent builds the workspace of one room tab from its JID
@@ -78,13 +80,24 @@ public final class MainWindowView {
         frame.setBottom(statusBar());
         Node notifications = new NotificationsView(model.notifications()).node();
         StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(notifications, new Insets(0, 16, 44, 0));
+        // Above the status bar and the tabs' action bars, so the cards never hide a button.
+        StackPane.setMargin(notifications, new Insets(0, 16, 110, 0));
         root.getChildren().addAll(frame, notifications);
         root.getStyleClass().add("main-window");
     }
 
     public Parent node() {
         return root;
+    }
+
+    /** The File menu, for the composition root to add the commands it wires up. */
+    public Menu fileMenu() {
+        return fileMenu;
+    }
+
+    /** The Room menu, for the composition root to add the commands it wires up. */
+    public Menu roomMenu() {
+        return roomMenu;
     }
 
     public SplitPane split() {
@@ -98,9 +111,11 @@ public final class MainWindowView {
         quitItem.setAccelerator(Shortcuts.QUIT);
         quitItem.setOnAction(e -> quit.run());
         Menu file = new Menu("_File", null, quitItem);
+        fileMenu = file;
 
         rebuildAccountMenu();
         model.activeAccount().addListener((obs, old, now) -> rebuildAccountMenu());
+        model.accountsChanged().addListener((obs, old, now) -> rebuildAccountMenu());
 
         MenuItem closeTab = new MenuItem("_Close room tab");
         closeTab.setAccelerator(Shortcuts.CLOSE_TAB);
@@ -116,6 +131,7 @@ public final class MainWindowView {
         openRoom.setOnAction(e -> askForRoom());
         openRoom.disableProperty().bind(Bindings.isNull(model.activeAccount()));
         Menu room = new Menu("_Room", null, openRoom, closeTab);
+        roomMenu = room;
 
         MenuItem find = new MenuItem("_Find room");
         find.setAccelerator(Shortcuts.FIND_ROOM);

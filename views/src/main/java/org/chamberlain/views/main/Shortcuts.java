@@ -7,10 +7,14 @@ import javafx.scene.input.KeyCombination;
 public final class Shortcuts {
     public static final KeyCombination FIND_ROOM = KeyCombination.keyCombination("Shortcut+F");
     public static final KeyCombination OPEN_ROOM = KeyCombination.keyCombination("Shortcut+O");
+    public static final KeyCombination NEW_ROOM = KeyCombination.keyCombination("Shortcut+N");
+    public static final KeyCombination INVITE = KeyCombination.keyCombination("Shortcut+I");
+    public static final KeyCombination DESTROY = KeyCombination.keyCombination("Shortcut+Shift+D");
     public static final KeyCombination CLOSE_TAB = KeyCombination.keyCombination("Shortcut+W");
     public static final KeyCombination TOGGLE_THEME = KeyCombination.keyCombination("Shortcut+Shift+L");
     public static final KeyCombination NEXT_ACCOUNT = KeyCombination.keyCombination("Shortcut+Shift+A");
     public static final KeyCombination NOTIFICATIONS = KeyCombination.keyCombination("Shortcut+Shift+N");
+    public static final KeyCombination ACCOUNTS = KeyCombination.keyCombination("Shortcut+COMMA");
     public static final KeyCombination QUIT = KeyCombination.keyCombination("Shortcut+Q");
     public static final KeyCombination HELP = KeyCombination.keyCombination("F1");
 
@@ -24,12 +28,16 @@ public final class Shortcuts {
     public static List<Entry> all() {
         return List.of(
                 new Entry(FIND_ROOM, "Find a room (focus the filter box)"),
+                new Entry(NEW_ROOM, "Create a room"),
+                new Entry(INVITE, "Invite people to the current room"),
+                new Entry(DESTROY, "Destroy the current room (asks for its name)"),
                 new Entry(OPEN_ROOM, "Open a room by its address"),
                 new Entry(CLOSE_TAB, "Close the current room tab"),
                 new Entry(KeyCombination.keyCombination("Ctrl+Tab"), "Next room tab"),
                 new Entry(NEXT_ACCOUNT, "Switch to the next account"),
                 new Entry(NOTIFICATIONS, "Show all notifications of this session"),
                 new Entry(TOGGLE_THEME, "Switch between light and dark theme"),
+                new Entry(ACCOUNTS, "Accounts: add, edit, remove"),
                 new Entry(HELP, "This list"),
                 new Entry(QUIT, "Quit"));
     }

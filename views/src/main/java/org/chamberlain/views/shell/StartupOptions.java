@@ -10,7 +10,7 @@ import java.util.Optional;
  * in as, where settings and the audit log live, and a line for the status bar saying which server this is.
  */
 public record StartupOptions(List<AccountProfile> accounts, String activeAccount, Path configDir,
-        String serverNote, List<String> mucServices, Path auditLog) {
+        String serverNote, List<String> mucServices, Path auditLog, String demoRoom) {
 
     public StartupOptions {
         accounts = List.copyOf(accounts);
@@ -24,11 +24,16 @@ public record StartupOptions(List<AccountProfile> accounts, String activeAccount
 
     /** A plain start: no accounts handed over, settings and audit log in the platform directories. */
     public static StartupOptions plain(Path configDir, Path auditLog) {
-        return new StartupOptions(List.of(), null, configDir, null, List.of(), auditLog);
+        return new StartupOptions(List.of(), null, configDir, null, List.of(), auditLog, null);
     }
 
     public Optional<String> activeAccountIfAny() {
         return Optional.ofNullable(activeAccount);
+    }
+
+    /** A room the active account creates (if missing) and opens once it is online: the sandbox's lobby. */
+    public Optional<String> demoRoomIfAny() {
+        return Optional.ofNullable(demoRoom);
     }
 
     public Optional<String> serverNoteIfAny() {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import org.chamberlain.app.affiliations.Affiliation;
 import org.chamberlain.app.affiliations.AffiliationService;
@@ -35,7 +34,10 @@ class MembersAndConfigurationWorkflowTest {
         XMPPTCPConnection setup = AppHarness.connect(server, "owner");
         MultiUserChat ownerInRoom = AppHarness.createRoom(setup, room, "Owner");
         try (AppHarness app = AppHarness.start(server, config, "owner")) {
-            app.onFx(() -> app.app().mainModel().openRoomByAddress(room));
+            app.onFx(() -> {
+                app.app().mainModel().openRoomByAddress(room);
+                app.app().workspace(room).select(1);
+            });
             app.waitFor("the lists loaded", () -> app.app().workspace(room).members().loaded().get());
 
             app.onFx(() -> {
@@ -55,11 +57,11 @@ class MembersAndConfigurationWorkflowTest {
 
             assertThat(((Label) app.scene().lookup("#members-status")).getText()).isEqualTo("Applied all 2 changes.");
             assertThat(app.app().notifications().history()).anyMatch(n -> n.kind() == Notification.Kind.SUCCESS
-                    && n.title().equals("Members of " + room));
+                    && n.title().equals("Members") && n.message().contains(room));
             assertThat(new AffiliationService(setup, AffiliationAuditor.NONE).fetch(room).jids(Affiliation.MEMBER))
                     .containsExactlyInAnyOrder(server.jid("alice"), server.jid("bob"));
 
-            app.onFx(() -> ((TabPane) app.scene().lookup(".room-workspace")).getSelectionModel().select(2));
+            app.onFx(() -> app.app().workspace(room).select(3));
             app.waitFor("the history", () -> !app.app().workspace(room).history().entries().isEmpty());
             app.screenshot("history");
         } finally {
@@ -78,7 +80,7 @@ class MembersAndConfigurationWorkflowTest {
         try (AppHarness app = AppHarness.start(server, config, "owner")) {
             app.onFx(() -> {
                 app.app().mainModel().openRoomByAddress(room);
-                ((TabPane) app.scene().lookup(".room-workspace")).getSelectionModel().select(1);
+                app.app().workspace(room).select(2);
             });
             app.waitFor("the form", () -> app.app().workspace(room).configuration().form().get() != null);
 
@@ -109,7 +111,10 @@ class MembersAndConfigurationWorkflowTest {
         XMPPTCPConnection setup = AppHarness.connect(server, "owner");
         MultiUserChat ownerInRoom = AppHarness.createRoom(setup, room, "Owner");
         try (AppHarness app = AppHarness.start(server, config, "mallory")) {
-            app.onFx(() -> app.app().mainModel().openRoomByAddress(room));
+            app.onFx(() -> {
+                app.app().mainModel().openRoomByAddress(room);
+                app.app().workspace(room).select(1);
+            });
             app.waitFor("the refusal", () -> !app.app().workspace(room).members().status().get().isEmpty()
                     && !app.app().workspace(room).members().busy().get());
             String shown = app.app().workspace(room).members().status().get();
