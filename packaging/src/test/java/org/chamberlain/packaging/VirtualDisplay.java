@@ -1,5 +1,6 @@
 package org.chamberlain.packaging;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,6 +32,12 @@ final class VirtualDisplay implements AutoCloseable {
     }
 
     static VirtualDisplay start() {
+        for (String tool : new String[] {"Xvfb", "xwininfo", "import", "identify"}) {
+            if (!onPath(tool)) {
+                throw new AssertionError(tool + " is not on the PATH; the desktop app's check needs "
+                        + "apt-get install -y xvfb x11-utils imagemagick");
+            }
+        }
         Path log = Command.newLogFile();
         // -displayfd: the server picks a free display number and writes it to stdout once it accepts clients.
         Process server = Command.of("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
@@ -109,6 +116,16 @@ final class VirtualDisplay implements AutoCloseable {
     @Override
     public void close() {
         Command.kill(server);
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void sleep(Duration duration) {
