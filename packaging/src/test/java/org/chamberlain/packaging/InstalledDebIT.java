@@ -92,6 +92,21 @@ class InstalledDebIT {
 
     @Test
     @Order(3)
+    void appClassesComeFromTheArchiveMadeAtInstallTime() {
+        // postinst dumped the runtime's CDS archive with the classes recorded at build time (record-classlist.sh).
+        Command.Result loading = Command.of(COMMAND_LINK.toString(), "--version")
+                .env("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info")
+                .env("HOME", home().toString())
+                .run();
+
+        assertThat(loading.succeeded()).as(loading.toString()).isTrue();
+        assertThat(loading.output().lines())
+                .as("how the launcher loaded the entry point (see the postinst's archive_app_classes)")
+                .anyMatch(line -> line.contains(" org.chamberlain.views.Main source: shared objects file"));
+    }
+
+    @Test
+    @Order(4)
     void desktopEntryIsInTheApplicationsMenu() throws IOException {
         assertThat(DESKTOP_LINK).as("desktop entry").exists();
         List<String> entry = Files.readAllLines(DESKTOP_LINK);
@@ -102,7 +117,7 @@ class InstalledDebIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void replaysASeedScriptAgainstProsody(TestServer server) {
         Path script = TestServers.sharedDir().resolve("suite").resolve(SEED_SCRIPT);
 
@@ -117,7 +132,7 @@ class InstalledDebIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void roomsCommandCreatesAndListsARoom(TestServer server) {
         String room = "packaged@" + server.mucService();
 
@@ -131,7 +146,7 @@ class InstalledDebIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void desktopAppOpensItsWindowUnderXvfb() throws IOException {
         Path screenshot = Build.workDir().resolve("installed-app.png");
         Files.deleteIfExists(screenshot);
@@ -165,7 +180,7 @@ class InstalledDebIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void uninstallsCleanly() {
         Command.Result purge = purge();
 
