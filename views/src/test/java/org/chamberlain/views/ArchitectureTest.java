@@ -32,7 +32,7 @@ class ArchitectureTest {
                         "org.chamberlain.prosody..", "org.chamberlain.testkit..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..",
                         "org.fxmisc..", "atlantafx..")
-                .because("app/, scripting/ and prosody/ must be usable without a UI toolkit")
+                .because("app/, scripting/, prosody/ and testkit/ must be usable without a UI toolkit")
                 .check(classes);
     }
 
