@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.chamberlain.views.sandbox.SandboxCommand;
+import org.chamberlain.views.settings.ConfigDirectory;
+import org.chamberlain.views.shell.AppLauncher;
+import org.chamberlain.views.shell.StartupOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +17,7 @@ import picocli.CommandLine.Command;
  * the replayer configures Smack process-wide before Smack initialises.
  */
 @Command(name = "chamberlain", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {SandboxCommand.class},
         description = "Moderation and scripted testing for XMPP group chats (XEP-0045).")
 public final class Main implements Runnable {
 
@@ -26,7 +31,10 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        int status = AppLauncher.run(StartupOptions.plain(ConfigDirectory.resolve()));
+        if (status != 0) {
+            throw new CommandLine.ExecutionException(new CommandLine(this), "The desktop app failed to start");
+        }
     }
 
     /** The project version, filtered into a resource at build time. */

@@ -1,0 +1,90 @@
+package org.chamberlain.app.forms;
+
+import java.util.Objects;
+import org.chamberlain.app.errors.ModerationException;
+import org.chamberlain.app.errors.ModerationException.Condition;
+import org.chamberlain.app.errors.SmackErrors;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smackx.muc.packet.MUCOwner;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/**
+ * Reads and changes a room's configuration (XEP-0045 §10.2, {@code muc#owner}) through our form model.
+ *
+ * <p>Every method blocks on a server round trip: call it from a background thread, never from the UI thread
+ * or from inside a Smack listener. The service holds no state besides the connection and may be shared.
+ */
+public final class RoomConfigurationService {
+    /** The FORM_TYPE of room configuration forms. */
+    public static final String ROOM_CONFIG_FORM_TYPE = "http://jabber.org/protocol/muc#roomconfig";
+
+    private final XMPPConnection connection;
+
+    public RoomConfigurationService(XMPPConnection connection) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+    }
+
+    /** The room's configuration form with its current settings (owners only). */
+    public FormDefinition fetch(String room) throws ModerationException {
+        EntityBareJid roomJid = roomJid(room);
+        MUCOwner request = new MUCOwner();
+        request.setTo(roomJid);
+        request.setType(IQ.Type.get);
+        IQ answer = send(request, "read the configuration of", room);
+        DataForm form = DataForm.from(answer, ROOM_CONFIG_FORM_TYPE);
+        if (form == null) {
+            form = DataForm.from(answer);
+        }
+        if (form == null) {
+            throw new ModerationException(Condition.BAD_REQUEST, "The server answered without a configuration form "
+                    + "for " + room + ".");
+        }
+        return SmackForms.fromDataForm(form);
+    }
+
+    /**
+     * Validates the answers and sends what changed plus what is required (see {@link FormDefinition#submission}).
+     *
+     * @return the submission that the server accepted
+     * @throws FormValidationException when an answer is invalid (nothing is sent)
+     * @throws ModerationException when the server refuses the configuration
+     */
+    public FormSubmission submit(String room, FormDefinition form, FormAnswers answers) throws ModerationException {
+        EntityBareJid roomJid = roomJid(room);
+        FormSubmission submission = form.submission(answers);
+        MUCOwner request = new MUCOwner();
+        request.setTo(roomJid);
+        request.setType(IQ.Type.set);
+        request.addExtension(SmackForms.toSubmitDataForm(form, submission));
+        send(request, "change the configuration of", room);
+        return submission;
+    }
+
+    private IQ send(IQ request, String action, String room) throws ModerationException {
+        try {
+            return connection.sendIqRequestAndWaitForResponse(request);
+        } catch (XMPPException.XMPPErrorException | SmackException.NoResponseException
+                | SmackException.NotConnectedException e) {
+            throw SmackErrors.translate(e, action, room);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModerationException(Condition.LOCAL_FAILURE, "Interrupted while trying to " + action + " "
+                    + room + ".", null, e);
+        }
+    }
+
+    static EntityBareJid roomJid(String room) throws ModerationException {
+        try {
+            return JidCreate.entityBareFrom(room);
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            throw new ModerationException(Condition.JID_MALFORMED, "'" + room + "' is not a room address "
+                    + "(expected name@service).", null, e);
+        }
+    }
+}

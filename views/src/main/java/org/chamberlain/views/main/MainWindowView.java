@@ -1,0 +1,403 @@
+package org.chamberlain.views.main;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.chamberlain.views.notifications.Notification;
+import org.chamberlain.views.notifications.NotificationsView;
+import org.chamberlain.views.shell.AccountProfile;
+
+/**
+ * The main window's nodes: menu bar, sidebar (filter box over the accounts → services → rooms tree), the
+ * workspace with a tab per open room, the status bar, and the notification stack over everything. Built in
+ * code and bound to {@link MainWindowViewModel}; holds no state of its own beyond the nodes.
+ */
+public final class MainWindowView {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final MainWindowViewModel model;
+    private final Function<String, Node> roomContent;
+    private final Runnable quit;
+    private final StackPane root = new StackPane();
+    private final SplitPane split = new SplitPane();
+    private final TextField filterBox = new TextField();
+    private final TreeView<Object> tree = new TreeView<>();
+    private final TabPane workspace = new TabPane();
+    private final Menu accountMenu = new Menu("_Account");
+
+    /**
+     * @param roomContent builds the workspace of one room tab from its JID
+     * @param quit closes the window (the composition root then shuts everything down)
+     */
+    public MainWindowView(MainWindowViewModel model, Function<String, Node> roomContent, Runnable quit) {
+        this.model = model;
+        this.roomContent = roomContent;
+        this.quit = quit;
+        BorderPane frame = new BorderPane();
+        frame.setTop(menuBar());
+        split.getItems().addAll(sidebar(), workspace());
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        frame.setCenter(split);
+        frame.setBottom(statusBar());
+        Node notifications = new NotificationsView(model.notifications()).node();
+        StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
+        StackPane.setMargin(notifications, new Insets(40, 16, 0, 0));
+        root.getChildren().addAll(frame, notifications);
+        root.getStyleClass().add("main-window");
+    }
+
+    public Parent node() {
+        return root;
+    }
+
+    public SplitPane split() {
+        return split;
+    }
+
+    // ---- menus and shortcuts ----
+
+    private MenuBar menuBar() {
+        MenuItem quitItem = new MenuItem("_Quit");
+        quitItem.setAccelerator(Shortcuts.QUIT);
+        quitItem.setOnAction(e -> quit.run());
+        Menu file = new Menu("_File", null, quitItem);
+
+        rebuildAccountMenu();
+        model.activeAccount().addListener((obs, old, now) -> rebuildAccountMenu());
+
+        MenuItem closeTab = new MenuItem("_Close room tab");
+        closeTab.setAccelerator(Shortcuts.CLOSE_TAB);
+        closeTab.disableProperty().bind(Bindings.isNull(workspace.getSelectionModel().selectedItemProperty()));
+        closeTab.setOnAction(e -> {
+            Tab tab = workspace.getSelectionModel().getSelectedItem();
+            if (tab != null) {
+                model.closeRoom((String) tab.getUserData());
+            }
+        });
+        Menu room = new Menu("_Room", null, closeTab);
+
+        MenuItem find = new MenuItem("_Find room");
+        find.setAccelerator(Shortcuts.FIND_ROOM);
+        find.setOnAction(e -> filterBox.requestFocus());
+        CheckMenuItem dark = new CheckMenuItem("_Dark theme");
+        dark.setAccelerator(Shortcuts.TOGGLE_THEME);
+        dark.selectedProperty().bindBidirectional(model.darkTheme());
+        MenuItem history = new MenuItem("_Notifications of this session…");
+        history.setAccelerator(Shortcuts.NOTIFICATIONS);
+        history.setOnAction(e -> showNotificationHistory());
+        Menu view = new Menu("_View", null, find, history, new SeparatorMenuItem(), dark);
+
+        MenuItem keys = new MenuItem("_Keyboard shortcuts");
+        keys.setAccelerator(Shortcuts.HELP);
+        keys.setOnAction(e -> showShortcuts());
+        Menu help = new Menu("_Help", null, keys);
+        return new MenuBar(file, accountMenu, room, view, help);
+    }
+
+    private void rebuildAccountMenu() {
+        accountMenu.getItems().clear();
+        ToggleGroup group = new ToggleGroup();
+        for (AccountProfile profile : model.accounts()) {
+            RadioMenuItem item = new RadioMenuItem("Act as " + profile.jid());
+            item.setToggleGroup(group);
+            item.setSelected(profile.jid().equals(model.activeAccount().get()));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.switchAccount(profile.jid()));
+            accountMenu.getItems().add(item);
+        }
+        MenuItem next = new MenuItem("_Next account");
+        next.setAccelerator(Shortcuts.NEXT_ACCOUNT);
+        next.setDisable(model.accounts().size() < 2);
+        next.setOnAction(e -> switchToNextAccount());
+        if (!accountMenu.getItems().isEmpty()) {
+            accountMenu.getItems().add(new SeparatorMenuItem());
+        }
+        accountMenu.getItems().add(next);
+    }
+
+    private void switchToNextAccount() {
+        List<AccountProfile> accounts = model.accounts();
+        int current = 0;
+        for (int i = 0; i < accounts.size(); i++) {
+            if (accounts.get(i).jid().equals(model.activeAccount().get())) {
+                current = i;
+            }
+        }
+        model.switchAccount(accounts.get((current + 1) % accounts.size()).jid());
+    }
+
+    private void showShortcuts() {
+        GridPane grid = new GridPane();
+        grid.setHgap(24);
+        grid.setVgap(6);
+        int row = 0;
+        for (Shortcuts.Entry entry : Shortcuts.all()) {
+            Label keys = new Label(entry.keys().getDisplayText());
+            keys.getStyleClass().add("shortcut-keys");
+            grid.addRow(row++, keys, new Label(entry.action()));
+        }
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        alert.initOwner(window());
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.getDialogPane().setContent(grid);
+        alert.show();
+    }
+
+    private void showNotificationHistory() {
+        ListView<Notification> list = new ListView<>(model.notifications().history());
+        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Notification n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null
+                        : TIME.format(n.time()) + "  " + n.title() + ": " + n.message());
+                setWrapText(true);
+            }
+        });
+        list.setPlaceholder(new Label("Nothing happened yet."));
+        list.setPrefSize(620, 360);
+        Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
+        alert.initOwner(window());
+        alert.setTitle("Notifications");
+        alert.setHeaderText("Notifications of this session");
+        alert.getDialogPane().setContent(list);
+        alert.show();
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    // ---- sidebar ----
+
+    private Node sidebar() {
+        filterBox.setPromptText("Filter rooms (Ctrl+F)");
+        filterBox.textProperty().bindBidirectional(model.filter());
+        filterBox.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                filterBox.clear();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                tree.requestFocus();
+                tree.getSelectionModel().selectFirst();
+            }
+        });
+        filterBox.setId("room-filter");
+        Label count = new Label();
+        count.textProperty().bind(model.sidebarCount());
+        count.getStyleClass().add("sidebar-count");
+
+        tree.setShowRoot(false);
+        tree.setId("sidebar-tree");
+        tree.setCellFactory(v -> new SidebarCell());
+        tree.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                activate(tree.getSelectionModel().getSelectedItem());
+            }
+        });
+        tree.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                activate(tree.getSelectionModel().getSelectedItem());
+            }
+        });
+        rebuildTree(model.sidebar().get());
+        model.sidebar().addListener((obs, old, now) -> rebuildTree(now));
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        VBox box = new VBox(6, filterBox, count, tree);
+        box.setPadding(new Insets(8));
+        box.getStyleClass().add("sidebar");
+        box.setMinWidth(220);
+        return box;
+    }
+
+    private void activate(TreeItem<Object> item) {
+        if (item == null) {
+            return;
+        }
+        Object value = item.getValue();
+        if (value instanceof SidebarTree.Room room) {
+            model.openRoom(room.jid());
+        } else if (value instanceof SidebarTree.Account account) {
+            model.switchAccount(account.jid());
+        }
+    }
+
+    private void rebuildTree(List<SidebarTree.Account> accounts) {
+        TreeItem<Object> rootItem = new TreeItem<>("accounts");
+        boolean filtering = !model.filter().get().isBlank();
+        for (SidebarTree.Account account : accounts) {
+            TreeItem<Object> accountItem = new TreeItem<>(account);
+            accountItem.setExpanded(true);
+            for (SidebarTree.Service service : account.services()) {
+                TreeItem<Object> serviceItem = new TreeItem<>(service);
+                serviceItem.setExpanded(account.active() || filtering);
+                for (SidebarTree.Room room : service.rooms()) {
+                    serviceItem.getChildren().add(new TreeItem<>(room));
+                }
+                accountItem.getChildren().add(serviceItem);
+            }
+            rootItem.getChildren().add(accountItem);
+        }
+        tree.setRoot(rootItem);
+    }
+
+    /** One row: an account with its state, a service, or a room with where it comes from. */
+    private static final class SidebarCell extends TreeCell<Object> {
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("account-row", "service-row", "room-row", "active-account");
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            if (item instanceof SidebarTree.Account account) {
+                Label dot = new Label("●");
+                dot.getStyleClass().addAll("state-dot", "state-" + account.state().name().toLowerCase(
+                        java.util.Locale.ROOT));
+                setGraphic(dot);
+                setText(account.jid() + "  (" + account.state().label() + ")");
+                getStyleClass().add("account-row");
+                if (account.active()) {
+                    getStyleClass().add("active-account");
+                }
+            } else if (item instanceof SidebarTree.Service service) {
+                setGraphic(null);
+                setText(service.jid() + "  · " + service.rooms().size());
+                getStyleClass().add("service-row");
+            } else if (item instanceof SidebarTree.Room room) {
+                setGraphic(null);
+                String source = switch (room.source()) {
+                    case JOINED -> "";
+                    case REMEMBERED -> "  (remembered)";
+                    case DISCOVERED -> "  (public)";
+                    default -> "";
+                };
+                setText(room.label() + source);
+                getStyleClass().add("room-row");
+            } else {
+                setGraphic(null);
+                setText(item.toString());
+            }
+        }
+    }
+
+    // ---- workspace ----
+
+    private Node workspace() {
+        workspace.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        workspace.setId("workspace");
+        for (String roomJid : model.openRooms()) {
+            workspace.getTabs().add(roomTab(roomJid));
+        }
+        model.openRooms().addListener((ListChangeListener<String>) change -> {
+            while (change.next()) {
+                for (String removed : change.getRemoved()) {
+                    workspace.getTabs().removeIf(t -> removed.equals(t.getUserData()));
+                }
+                for (String added : change.getAddedSubList()) {
+                    workspace.getTabs().add(roomTab(added));
+                }
+            }
+        });
+        model.selectedRoom().addListener((obs, old, now) -> workspace.getTabs().stream()
+                .filter(t -> t.getUserData().equals(now)).findFirst()
+                .ifPresent(t -> workspace.getSelectionModel().select(t)));
+        workspace.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
+                model.selectedRoom().set(now == null ? null : (String) now.getUserData()));
+
+        Label title = new Label("No room open");
+        title.getStyleClass().add("title-3");
+        Label hint = new Label("Double-click a room in the sidebar to open it here, or press Ctrl+F to find one.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("placeholder-text");
+        VBox placeholder = new VBox(8, title, hint);
+        placeholder.setAlignment(Pos.CENTER);
+        placeholder.setMaxWidth(420);
+        placeholder.visibleProperty().bind(Bindings.isEmpty(workspace.getTabs()));
+        placeholder.setMouseTransparent(true);
+        StackPane area = new StackPane(workspace, placeholder);
+        area.getStyleClass().add("workspace");
+        return area;
+    }
+
+    private Tab roomTab(String roomJid) {
+        Tab tab = new Tab(roomJid.contains("@") ? roomJid.substring(0, roomJid.indexOf('@')) : roomJid);
+        tab.setUserData(roomJid);
+        tab.setTooltip(new javafx.scene.control.Tooltip(roomJid));
+        tab.setContent(roomContent.apply(roomJid));
+        tab.setOnClosed(e -> model.closeRoom(roomJid));
+        return tab;
+    }
+
+    // ---- status bar ----
+
+    private Node statusBar() {
+        Label connection = new Label();
+        connection.textProperty().bind(model.connectionText());
+        connection.setId("status-connection");
+        Label task = new Label();
+        task.textProperty().bind(model.taskSummary());
+        task.setId("status-task");
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(120);
+        progress.visibleProperty().bind(model.busy());
+        progress.managedProperty().bind(progress.visibleProperty());
+        model.taskRunner().tasks().running().addListener((ListChangeListener<Object>) c -> {
+            var running = model.taskRunner().tasks().running();
+            progress.progressProperty().unbind();
+            if (running.size() == 1) {
+                progress.progressProperty().bind(running.get(0).progress());
+            } else {
+                progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label server = new Label(model.serverNote());
+        server.getStyleClass().add("status-server");
+        HBox bar = new HBox(12, connection, spacer, task, progress, server);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+}

@@ -1,0 +1,211 @@
+package org.chamberlain.views.main;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.chamberlain.views.notifications.NotificationCenter;
+import org.chamberlain.views.shell.AccountProfile;
+import org.chamberlain.views.tasks.TaskRunner;
+
+/**
+ * State of the main window: the accounts and their rooms for the sidebar (filtered), which account is
+ * active, the open room tabs, the theme, and the status bar's texts. Used on the UI thread only; the core's
+ * events arrive here through the task runner's UI executor.
+ */
+public final class MainWindowViewModel {
+    private final TaskRunner tasks;
+    private final NotificationCenter notifications;
+    private final Map<String, AccountProfile> profiles = new LinkedHashMap<>();
+    private final Map<String, ConnectionState> states = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<SidebarTree.Room>>> roomsByAccount = new LinkedHashMap<>();
+
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<List<SidebarTree.Account>> sidebar = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper sidebarCount = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper activeAccount = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper("No account");
+    private final ObservableList<String> openRooms = FXCollections.observableArrayList();
+    private final ObjectProperty<String> selectedRoom = new SimpleObjectProperty<>();
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty();
+    private final String serverNote;
+
+    public MainWindowViewModel(TaskRunner tasks, NotificationCenter notifications, List<AccountProfile> accounts,
+            String activeJid, List<String> mucServices, String serverNote) {
+        this.tasks = tasks;
+        this.notifications = notifications;
+        this.serverNote = serverNote == null ? "" : serverNote;
+        for (AccountProfile profile : accounts) {
+            profiles.put(profile.jid(), profile);
+            states.put(profile.jid(), ConnectionState.OFFLINE);
+            Map<String, List<SidebarTree.Room>> services = new LinkedHashMap<>();
+            for (String service : mucServices) {
+                if (service.endsWith("." + profile.domain()) || service.equals(profile.domain())) {
+                    services.put(service, new ArrayList<>());
+                }
+            }
+            roomsByAccount.put(profile.jid(), services);
+        }
+        activeAccount.set(activeJid != null ? activeJid : accounts.isEmpty() ? null : accounts.get(0).jid());
+        filter.addListener((obs, old, now) -> refreshSidebar());
+        refreshSidebar();
+    }
+
+    // ---- sidebar ----
+
+    public StringProperty filter() {
+        return filter;
+    }
+
+    /** The filtered tree; replaced as a whole on every change. */
+    public ReadOnlyObjectProperty<List<SidebarTree.Account>> sidebar() {
+        return sidebar.getReadOnlyProperty();
+    }
+
+    /** "3 rooms" or "2 of 40 rooms" under the filter box. */
+    public ReadOnlyStringProperty sidebarCount() {
+        return sidebarCount.getReadOnlyProperty();
+    }
+
+    /** Adds or updates a room under an account's service (joined, remembered or discovered). */
+    public void putRoom(String accountJid, String serviceJid, SidebarTree.Room room) {
+        List<SidebarTree.Room> rooms = roomsByAccount.computeIfAbsent(accountJid, a -> new LinkedHashMap<>())
+                .computeIfAbsent(serviceJid, s -> new ArrayList<>());
+        rooms.removeIf(r -> r.jid().equals(room.jid()));
+        rooms.add(room);
+        rooms.sort((a, b) -> a.label().compareToIgnoreCase(b.label()));
+        refreshSidebar();
+    }
+
+    public void removeRoom(String accountJid, String roomJid) {
+        Map<String, List<SidebarTree.Room>> services = roomsByAccount.get(accountJid);
+        if (services != null) {
+            services.values().forEach(rooms -> rooms.removeIf(r -> r.jid().equals(roomJid)));
+            refreshSidebar();
+        }
+    }
+
+    public void connectionState(String accountJid, ConnectionState state) {
+        states.put(accountJid, state);
+        refreshSidebar();
+    }
+
+    public ConnectionState connectionState(String accountJid) {
+        return states.getOrDefault(accountJid, ConnectionState.OFFLINE);
+    }
+
+    private void refreshSidebar() {
+        List<SidebarTree.Account> all = new ArrayList<>();
+        for (String jid : profiles.keySet()) {
+            List<SidebarTree.Service> services = new ArrayList<>();
+            roomsByAccount.getOrDefault(jid, Map.of())
+                    .forEach((service, rooms) -> services.add(new SidebarTree.Service(service, rooms)));
+            all.add(new SidebarTree.Account(jid, connectionState(jid), jid.equals(activeAccount.get()), services));
+        }
+        List<SidebarTree.Account> shown = SidebarTree.filter(all, filter.get());
+        sidebar.set(shown);
+        int total = SidebarTree.roomCount(all);
+        int visible = SidebarTree.roomCount(shown);
+        String noun = total == 1 ? "room" : "rooms";
+        sidebarCount.set(visible == total ? total + " " + noun : visible + " of " + total + " " + noun);
+        String active = activeAccount.get();
+        connectionText.set(active == null ? "No account — add one with File → Accounts"
+                : active + " — " + connectionState(active).label());
+    }
+
+    // ---- accounts ----
+
+    public ReadOnlyStringProperty activeAccount() {
+        return activeAccount.getReadOnlyProperty();
+    }
+
+    public List<AccountProfile> accounts() {
+        return List.copyOf(profiles.values());
+    }
+
+    public Optional<AccountProfile> activeProfile() {
+        return Optional.ofNullable(activeAccount.get()).map(profiles::get);
+    }
+
+    /** Makes another known account the one whose rooms and actions the workspace uses. */
+    public void switchAccount(String jid) {
+        if (!profiles.containsKey(jid)) {
+            throw new IllegalArgumentException("Unknown account " + jid);
+        }
+        if (!jid.equals(activeAccount.get())) {
+            activeAccount.set(jid);
+            refreshSidebar();
+            notifications.info("Account", "Now acting as " + jid + ".");
+        }
+    }
+
+    // ---- workspace ----
+
+    public ObservableList<String> openRooms() {
+        return openRooms;
+    }
+
+    public ObjectProperty<String> selectedRoom() {
+        return selectedRoom;
+    }
+
+    public void openRoom(String roomJid) {
+        if (!openRooms.contains(roomJid)) {
+            openRooms.add(roomJid);
+        }
+        selectedRoom.set(roomJid);
+    }
+
+    public void closeRoom(String roomJid) {
+        openRooms.remove(roomJid);
+    }
+
+    // ---- status bar and theme ----
+
+    public ReadOnlyStringProperty connectionText() {
+        return connectionText.getReadOnlyProperty();
+    }
+
+    public StringBinding taskSummary() {
+        return tasks.tasks().summary();
+    }
+
+    public boolean tasksRunning() {
+        return !tasks.tasks().running().isEmpty();
+    }
+
+    public javafx.beans.binding.BooleanBinding busy() {
+        return Bindings.isNotEmpty(tasks.tasks().running());
+    }
+
+    public String serverNote() {
+        return serverNote;
+    }
+
+    public BooleanProperty darkTheme() {
+        return darkTheme;
+    }
+
+    public NotificationCenter notifications() {
+        return notifications;
+    }
+
+    public TaskRunner taskRunner() {
+        return tasks;
+    }
+}

@@ -1,0 +1,34 @@
+package org.chamberlain.views.main;
+
+import java.util.List;
+import javafx.scene.input.KeyCombination;
+
+/** The main window's keyboard shortcuts, in one place so the menus and the help list agree. */
+public final class Shortcuts {
+    public static final KeyCombination FIND_ROOM = KeyCombination.keyCombination("Shortcut+F");
+    public static final KeyCombination CLOSE_TAB = KeyCombination.keyCombination("Shortcut+W");
+    public static final KeyCombination TOGGLE_THEME = KeyCombination.keyCombination("Shortcut+Shift+L");
+    public static final KeyCombination NEXT_ACCOUNT = KeyCombination.keyCombination("Shortcut+Shift+A");
+    public static final KeyCombination NOTIFICATIONS = KeyCombination.keyCombination("Shortcut+Shift+N");
+    public static final KeyCombination QUIT = KeyCombination.keyCombination("Shortcut+Q");
+    public static final KeyCombination HELP = KeyCombination.keyCombination("F1");
+
+    private Shortcuts() {
+    }
+
+    /** A shortcut and what it does, for the help dialog. */
+    public record Entry(KeyCombination keys, String action) {
+    }
+
+    public static List<Entry> all() {
+        return List.of(
+                new Entry(FIND_ROOM, "Find a room (focus the filter box)"),
+                new Entry(CLOSE_TAB, "Close the current room tab"),
+                new Entry(KeyCombination.keyCombination("Ctrl+Tab"), "Next room tab"),
+                new Entry(NEXT_ACCOUNT, "Switch to the next account"),
+                new Entry(NOTIFICATIONS, "Show all notifications of this session"),
+                new Entry(TOGGLE_THEME, "Switch between light and dark theme"),
+                new Entry(HELP, "This list"),
+                new Entry(QUIT, "Quit"));
+    }
+}

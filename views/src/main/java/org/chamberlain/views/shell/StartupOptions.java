@@ -1,0 +1,36 @@
+package org.chamberlain.views.shell;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the app starts with: accounts handed over by the command line (the sandbox's three), the one to sign
+ * in as, where settings live, and a line for the status bar saying which server this is.
+ */
+public record StartupOptions(List<AccountProfile> accounts, String activeAccount, Path configDir,
+        String serverNote, List<String> mucServices) {
+
+    public StartupOptions {
+        accounts = List.copyOf(accounts);
+        mucServices = List.copyOf(mucServices);
+        Objects.requireNonNull(configDir, "configDir");
+        if (activeAccount != null && accounts.stream().noneMatch(a -> a.jid().equals(activeAccount))) {
+            throw new IllegalArgumentException("The active account " + activeAccount + " is not one of the accounts");
+        }
+    }
+
+    /** A plain start: no accounts handed over, settings in the platform config directory. */
+    public static StartupOptions plain(Path configDir) {
+        return new StartupOptions(List.of(), null, configDir, null, List.of());
+    }
+
+    public Optional<String> activeAccountIfAny() {
+        return Optional.ofNullable(activeAccount);
+    }
+
+    public Optional<String> serverNoteIfAny() {
+        return Optional.ofNullable(serverNote);
+    }
+}
