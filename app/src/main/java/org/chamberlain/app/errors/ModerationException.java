@@ -70,6 +70,8 @@ public class ModerationException extends Exception {
         AUTHENTICATION_FAILED("authentication-failed"),
         /** The server's certificate was not accepted; the person has to decide. */
         CERTIFICATE_REJECTED("certificate-rejected"),
+        /** The account requires TLS and the server offers none (or the reverse: the server requires it). */
+        TLS_UNAVAILABLE("tls-unavailable"),
         /** Refused locally before anything was sent (e.g. removing the last owner). */
         INVALID_REQUEST("invalid-request"),
         /** Anything else: the cause says more. */

@@ -1,0 +1,65 @@
+package org.chamberlain.app.affiliations;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A snapshot of a room's four affiliation lists (owners, admins, members, banned). Immutable; any thread.
+ *
+ * @param room the room's address
+ * @param lists entries per affiliation; every one of {@link Affiliation#LISTS} is present, sorted by JID
+ */
+public record AffiliationLists(String room, Map<Affiliation, List<AffiliatedJid>> lists) {
+    public AffiliationLists {
+        Objects.requireNonNull(room, "room");
+        Map<Affiliation, List<AffiliatedJid>> copy = new EnumMap<>(Affiliation.class);
+        for (Affiliation affiliation : Affiliation.LISTS) {
+            List<AffiliatedJid> entries = new ArrayList<>(lists.getOrDefault(affiliation, List.of()));
+            entries.sort(Comparator.comparing(AffiliatedJid::jid));
+            copy.put(affiliation, List.copyOf(entries));
+        }
+        lists = Collections.unmodifiableMap(copy);
+    }
+
+    public static AffiliationLists empty(String room) {
+        return new AffiliationLists(room, Map.of());
+    }
+
+    /** Builds a snapshot from JIDs per list (tests, previews). */
+    public static AffiliationLists of(String room, Map<Affiliation, List<String>> jids) {
+        Map<Affiliation, List<AffiliatedJid>> lists = new EnumMap<>(Affiliation.class);
+        jids.forEach((affiliation, list) -> lists.put(affiliation,
+                list.stream().map(jid -> AffiliatedJid.of(jid, affiliation)).toList()));
+        return new AffiliationLists(room, lists);
+    }
+
+    /** The entries of one list ({@link Affiliation#NONE} has no list: empty). */
+    public List<AffiliatedJid> of(Affiliation affiliation) {
+        return lists.getOrDefault(affiliation, List.of());
+    }
+
+    /** The JIDs of one list. */
+    public List<String> jids(Affiliation affiliation) {
+        return of(affiliation).stream().map(AffiliatedJid::jid).toList();
+    }
+
+    public Optional<AffiliatedJid> entry(String jid) {
+        return lists.values().stream().flatMap(List::stream).filter(e -> e.jid().equals(jid)).findFirst();
+    }
+
+    /** The JID's affiliation in this snapshot, {@link Affiliation#NONE} when it is on no list. */
+    public Affiliation affiliationOf(String jid) {
+        return entry(jid).map(AffiliatedJid::affiliation).orElse(Affiliation.NONE);
+    }
+
+    /** Every entry, owners first. */
+    public List<AffiliatedJid> all() {
+        return lists.values().stream().flatMap(List::stream).toList();
+    }
+}

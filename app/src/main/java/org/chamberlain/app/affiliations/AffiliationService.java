@@ -1,0 +1,180 @@
+package org.chamberlain.app.affiliations;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.chamberlain.app.errors.ModerationException;
+import org.chamberlain.app.errors.ModerationException.Condition;
+import org.chamberlain.app.errors.SmackErrors;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smackx.muc.MUCAffiliation;
+import org.jivesoftware.smackx.muc.packet.MUCAdmin;
+import org.jivesoftware.smackx.muc.packet.MUCItem;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/**
+ * Reads and edits a room's affiliation lists ({@code muc#admin}, XEP-0045 §9 and §10).
+ *
+ * <p>Changes go out as <b>one request per target</b>: Prosody 0.12 applies only the first {@code <item/>} of a
+ * multi-item request and still answers {@code result}, so Smack's {@code Collection} overloads would silently
+ * change one person. After applying, the lists are fetched again and every accepted change is checked against
+ * them ({@link ItemResult.Outcome#IGNORED} when the server said yes but did nothing).
+ *
+ * <p>Every method blocks on server round trips: call from a background thread, never from the UI thread or a
+ * Smack listener. Stateless apart from the connection; may be shared.
+ */
+public final class AffiliationService {
+    private final XMPPConnection connection;
+    private final AffiliationAuditor auditor;
+
+    /**
+     * @param connection a logged-in connection
+     * @param auditor told about every apply (the audit log); use {@link AffiliationAuditor#NONE} only in tests
+     *        of other things
+     */
+    public AffiliationService(XMPPConnection connection, AffiliationAuditor auditor) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.auditor = Objects.requireNonNull(auditor, "auditor");
+    }
+
+    /** All four lists (four requests). Fails as a whole if any list is refused. */
+    public AffiliationLists fetch(String room) throws ModerationException {
+        Map<Affiliation, List<AffiliatedJid>> lists = new EnumMap<>(Affiliation.class);
+        for (Affiliation affiliation : Affiliation.LISTS) {
+            lists.put(affiliation, fetch(room, affiliation));
+        }
+        return new AffiliationLists(room, lists);
+    }
+
+    /** One list: owners, admins, members or banned. */
+    public List<AffiliatedJid> fetch(String room, Affiliation affiliation) throws ModerationException {
+        if (affiliation == Affiliation.NONE) {
+            throw new IllegalArgumentException("There is no list of people without affiliation");
+        }
+        MUCAdmin request = new MUCAdmin();
+        request.setTo(roomJid(room));
+        request.setType(IQ.Type.get);
+        request.addItem(new MUCItem(MUCAffiliation.fromString(affiliation.xmppName())));
+        IQ answer = send(request, "read the " + affiliation.listName() + " list of", room);
+        List<AffiliatedJid> entries = new ArrayList<>();
+        if (answer instanceof MUCAdmin admin) {
+            for (MUCItem item : admin.getItems()) {
+                if (item.getJid() == null) {
+                    continue;
+                }
+                entries.add(new AffiliatedJid(item.getJid().asBareJid().toString(), affiliation,
+                        Optional.ofNullable(item.getNick()).map(Object::toString),
+                        Optional.ofNullable(item.getReason()).filter(r -> !r.isBlank())));
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Validates and applies a change set, one request per change, then re-fetches the lists to confirm.
+     * A refusal of one change does not stop the others; a lost connection does (the rest are reported as not
+     * attempted). The outcome is handed to the auditor before this method returns.
+     *
+     * @param selfDemotionConfirmed whether the person confirmed lowering their own affiliation
+     * @throws AffiliationValidationException when the set breaks a rule; nothing is sent
+     */
+    public ApplyReport apply(String room, AffiliationChangeSet changeSet, boolean selfDemotionConfirmed)
+            throws ModerationException {
+        EntityBareJid roomJid = roomJid(room);
+        String self = self();
+        List<ChangeProblem> problems = changeSet.validate(self, selfDemotionConfirmed);
+        if (!problems.isEmpty()) {
+            throw new AffiliationValidationException(problems);
+        }
+        List<AffiliationChange> order = changeSet.applyOrder(self);
+        List<ItemResult> sent = new ArrayList<>();
+        ModerationException stop = null;
+        for (AffiliationChange change : order) {
+            if (stop != null) {
+                sent.add(new ItemResult(change, ItemResult.Outcome.NOT_ATTEMPTED, Optional.of(stop)));
+                continue;
+            }
+            try {
+                sendChange(roomJid, change);
+                sent.add(new ItemResult(change, ItemResult.Outcome.APPLIED, Optional.empty()));
+            } catch (ModerationException e) {
+                sent.add(new ItemResult(change, ItemResult.Outcome.REFUSED, Optional.of(e)));
+                if (e.condition() == Condition.NOT_CONNECTED || Thread.currentThread().isInterrupted()) {
+                    stop = e;
+                }
+            }
+        }
+        ApplyReport report = confirm(room, sent);
+        return report.withAuditFailure(auditor.applied(self, report));
+    }
+
+    private ApplyReport confirm(String room, List<ItemResult> sent) {
+        AffiliationLists after;
+        try {
+            after = fetch(room);
+        } catch (ModerationException e) {
+            return new ApplyReport(room, sent, Optional.empty(), Optional.of(e), Optional.empty());
+        }
+        List<ItemResult> checked = new ArrayList<>();
+        for (ItemResult item : sent) {
+            boolean seen = after.affiliationOf(item.change().jid()) == item.change().to();
+            if (item.outcome() == ItemResult.Outcome.APPLIED && !seen) {
+                checked.add(new ItemResult(item.change(), ItemResult.Outcome.IGNORED, Optional.empty()));
+            } else {
+                checked.add(item);
+            }
+        }
+        return new ApplyReport(room, checked, Optional.of(after), Optional.empty(), Optional.empty());
+    }
+
+    private void sendChange(EntityBareJid room, AffiliationChange change) throws ModerationException {
+        MUCAdmin request = new MUCAdmin();
+        request.setTo(room);
+        request.setType(IQ.Type.set);
+        try {
+            request.addItem(new MUCItem(MUCAffiliation.fromString(change.to().xmppName()),
+                    JidCreate.bareFrom(change.jid()), change.reason().orElse(null)));
+        } catch (XmppStringprepException e) {
+            throw new ModerationException(Condition.JID_MALFORMED, "'" + change.jid() + "' is not a valid address.",
+                    null, e);
+        }
+        send(request, change.describe() + " in", room.toString());
+    }
+
+    private String self() throws ModerationException {
+        if (connection.getUser() == null) {
+            throw new ModerationException(Condition.NOT_CONNECTED, "Not logged in: cannot change affiliations.");
+        }
+        return connection.getUser().asBareJid().toString();
+    }
+
+    private IQ send(IQ request, String action, String room) throws ModerationException {
+        try {
+            return connection.sendIqRequestAndWaitForResponse(request);
+        } catch (XMPPException.XMPPErrorException | SmackException.NoResponseException
+                | SmackException.NotConnectedException e) {
+            throw SmackErrors.translate(e, action, room);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModerationException(Condition.LOCAL_FAILURE, "Interrupted while trying to " + action + " "
+                    + room + ".", null, e);
+        }
+    }
+
+    private static EntityBareJid roomJid(String room) throws ModerationException {
+        try {
+            return JidCreate.entityBareFrom(room);
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            throw new ModerationException(Condition.JID_MALFORMED, "'" + room + "' is not a room address "
+                    + "(expected name@service).", null, e);
+        }
+    }
+}

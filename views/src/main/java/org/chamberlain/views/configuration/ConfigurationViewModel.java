@@ -1,0 +1,251 @@
+package org.chamberlain.views.configuration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.chamberlain.app.forms.FieldChange;
+import org.chamberlain.app.forms.FieldDefinition;
+import org.chamberlain.app.forms.FieldProblem;
+import org.chamberlain.app.forms.FieldType;
+import org.chamberlain.app.forms.FormAnswers;
+import org.chamberlain.app.forms.FormDefinition;
+import org.chamberlain.app.forms.FormValidationException;
+import org.chamberlain.views.errors.UserMessages;
+import org.chamberlain.views.notifications.NotificationCenter;
+import org.chamberlain.views.tasks.TaskRunner;
+
+/**
+ * The Configuration tab of one room: the server's form, the person's answers, what changed, what is
+ * invalid, and the Apply / Reset commands. The form model of {@code app.forms} does the work; this class
+ * holds the state as properties and runs the server calls on the task runner. UI thread only.
+ */
+public final class ConfigurationViewModel {
+    /** The settings most people look for, shown on top in this order (XEP-0045 §10.2 names). */
+    public static final List<String> COMMON_FIELDS = List.of(
+            "muc#roomconfig_roomname", "muc#roomconfig_roomdesc", "muc#roomconfig_publicroom",
+            "muc#roomconfig_persistentroom", "muc#roomconfig_membersonly", "muc#roomconfig_moderatedroom",
+            "muc#roomconfig_passwordprotectedroom", "muc#roomconfig_roomsecret");
+    private static final Set<String> COMMON = Set.copyOf(COMMON_FIELDS);
+
+    private final TaskRunner tasks;
+    private final NotificationCenter notifications;
+    private final ConfigurationGateway gateway;
+    private final String room;
+
+    private final ReadOnlyObjectWrapper<FormDefinition> form = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<FormAnswers> answers = new SimpleObjectProperty<>(FormAnswers.empty());
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<List<FieldChange>> changes = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<FieldProblem>> problems = new ReadOnlyObjectWrapper<>(List.of());
+    private final BooleanProperty advanced = new SimpleBooleanProperty();
+    /** Bumped when the editors must be rebuilt from the answers (load, reset), not on every keystroke. */
+    private final ReadOnlyObjectWrapper<Long> generation = new ReadOnlyObjectWrapper<>(0L);
+
+    public ConfigurationViewModel(TaskRunner tasks, NotificationCenter notifications, ConfigurationGateway gateway,
+            String room) {
+        this.tasks = tasks;
+        this.notifications = notifications;
+        this.gateway = gateway;
+        this.room = room;
+        answers.addListener((obs, old, now) -> recompute());
+    }
+
+    public String room() {
+        return room;
+    }
+
+    /** Fetches the form from the server (owners only); errors go to the status line and a notification. */
+    public void load() {
+        busy.set(true);
+        status.set("Loading the configuration…");
+        tasks.submit("Loading the configuration of " + room, ctx -> gateway.fetch(room), loaded -> {
+            busy.set(false);
+            show(loaded);
+            status.set("");
+        }, failure -> {
+            busy.set(false);
+            status.set(UserMessages.sentence(failure));
+            notifications.error("Configuration of " + room, failure);
+        });
+    }
+
+    /** Shows a form (from {@link #load()}, or given directly when the room was just created). */
+    public void show(FormDefinition definition) {
+        form.set(definition);
+        answers.set(definition.initialAnswers());
+        generation.set(generation.get() + 1);
+    }
+
+    // ---- editing ----
+
+    public void setText(String var, String text) {
+        answers.set(answers.get().withText(var, text));
+    }
+
+    public void setLines(String var, String text) {
+        answers.set(answers.get().withLines(var, text));
+    }
+
+    public void setBoolean(String var, boolean value) {
+        answers.set(answers.get().withBoolean(var, value));
+    }
+
+    public void setValues(String var, List<String> values) {
+        answers.set(answers.get().with(var, values));
+    }
+
+    /** Back to what the server sent. */
+    public void reset() {
+        FormDefinition definition = form.get();
+        if (definition != null) {
+            answers.set(definition.initialAnswers());
+            generation.set(generation.get() + 1);
+            status.set("");
+        }
+    }
+
+    /** Sends the changes; on success the submitted values become the new baseline. */
+    public void apply() {
+        FormDefinition definition = form.get();
+        if (definition == null || busy.get()) {
+            return;
+        }
+        FormAnswers submitted = answers.get();
+        try {
+            definition.submission(submitted);
+        } catch (FormValidationException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        int count = changes.get().size();
+        busy.set(true);
+        status.set("Applying " + count + (count == 1 ? " change…" : " changes…"));
+        tasks.submit("Applying the configuration of " + room,
+                ctx -> gateway.submit(room, definition, submitted), accepted -> {
+                    busy.set(false);
+                    status.set("Saved " + count + (count == 1 ? " change." : " changes."));
+                    notifications.success("Configuration", "Saved the configuration of " + room + ".");
+                    // The server may normalise values: read back what it now holds.
+                    load();
+                }, failure -> {
+                    busy.set(false);
+                    status.set(UserMessages.sentence(failure));
+                    notifications.error("Configuration of " + room, failure);
+                });
+    }
+
+    private void recompute() {
+        FormDefinition definition = form.get();
+        if (definition == null) {
+            changes.set(List.of());
+            problems.set(List.of());
+            return;
+        }
+        changes.set(definition.changes(answers.get()));
+        problems.set(definition.validate(answers.get()));
+    }
+
+    // ---- state for the view ----
+
+    public ReadOnlyObjectProperty<FormDefinition> form() {
+        return form.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<FormAnswers> answers() {
+        return answers;
+    }
+
+    public ReadOnlyObjectProperty<Long> generation() {
+        return generation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busy() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty status() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<FieldChange>> changes() {
+        return changes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<FieldProblem>> problems() {
+        return problems.getReadOnlyProperty();
+    }
+
+    /** Shows raw field names (and hidden fields) for people who know XEP-0045 by heart. */
+    public BooleanProperty advanced() {
+        return advanced;
+    }
+
+    public BooleanBinding canApply() {
+        return Bindings.createBooleanBinding(() -> form.get() != null && !busy.get() && !changes.get().isEmpty()
+                && problems.get().isEmpty(), form, busy, changes, problems);
+    }
+
+    public BooleanBinding canReset() {
+        return Bindings.createBooleanBinding(() -> !busy.get() && !changes.get().isEmpty(), busy, changes);
+    }
+
+    /** The common settings the server offers, in {@link #COMMON_FIELDS} order. */
+    public List<FieldDefinition> commonFields() {
+        FormDefinition definition = form.get();
+        if (definition == null) {
+            return List.of();
+        }
+        List<FieldDefinition> result = new ArrayList<>();
+        for (String var : COMMON_FIELDS) {
+            definition.field(var).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    /** Every other field in server order; hidden fields only in advanced mode. */
+    public List<FieldDefinition> otherFields() {
+        FormDefinition definition = form.get();
+        if (definition == null) {
+            return List.of();
+        }
+        return definition.fields().stream()
+                .filter(f -> f.var().map(v -> !COMMON.contains(v)).orElse(true))
+                .filter(f -> f.type() != FieldType.HIDDEN || advanced.get())
+                .toList();
+    }
+
+    public boolean isChanged(FieldDefinition field) {
+        return form.get() != null && form.get().isChanged(field, answers.get());
+    }
+
+    /** The problems of one field with the current answers, for the message under it. */
+    public List<FieldProblem> problemsOf(FieldDefinition field) {
+        if (form.get() == null || field.var().isEmpty()) {
+            return List.of();
+        }
+        return form.get().validate(field, answers.get().values(field.name()));
+    }
+
+    /** "Room Name: 'a' → 'b'" lines for the preview. */
+    public List<String> preview() {
+        return changes.get().stream().map(FieldChange::describe).toList();
+    }
+
+    Map<String, List<String>> answerMap() {
+        return answers.get().asMap();
+    }
+}
