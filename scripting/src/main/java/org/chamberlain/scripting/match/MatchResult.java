@@ -19,6 +19,11 @@ public record MatchResult(boolean matched, Difference difference, int score, Map
         return new MatchResult(true, null, score, captures);
     }
 
+    /** The received data could not be parsed as XML. */
+    public static MatchResult unparsable() {
+        return failure(new Difference("/", null, null, "the received data is not well-formed XML"), 0);
+    }
+
     static MatchResult failure(Difference difference, int score) {
         return new MatchResult(false, difference, score, Map.of());
     }

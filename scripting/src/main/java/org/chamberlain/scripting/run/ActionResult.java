@@ -1,0 +1,32 @@
+package org.chamberlain.scripting.run;
+
+import org.chamberlain.scripting.match.MatchResult;
+
+/**
+ * How an action ended.
+ *
+ * @param message for anything but {@link Verdict#PASSED} a sentence saying what went wrong (may also note
+ *     something on a pass, e.g. a send on a disconnected account)
+ * @param expectedXml for {@code receives}: the expected stanza after variable substitution
+ * @param closest for a failed {@code receives}: the received stanza most like the expected one, or null
+ * @param closestMatch the match result of {@code closest} (its first difference), or null
+ */
+public record ActionResult(Verdict verdict, long durationNanos, String message, String expectedXml,
+        ReceivedStanza closest, MatchResult closestMatch) {
+
+    static ActionResult passed(long durationNanos) {
+        return new ActionResult(Verdict.PASSED, durationNanos, null, null, null, null);
+    }
+
+    static ActionResult passed(long durationNanos, String note) {
+        return new ActionResult(Verdict.PASSED, durationNanos, note, null, null, null);
+    }
+
+    static ActionResult error(long durationNanos, String message) {
+        return new ActionResult(Verdict.ERROR, durationNanos, message, null, null, null);
+    }
+
+    static ActionResult failed(long durationNanos, String message) {
+        return new ActionResult(Verdict.FAILED, durationNanos, message, null, null, null);
+    }
+}

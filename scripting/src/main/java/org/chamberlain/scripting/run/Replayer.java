@@ -1,0 +1,100 @@
+package org.chamberlain.scripting.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.chamberlain.scripting.parse.Action;
+import org.chamberlain.scripting.parse.Script;
+import org.chamberlain.scripting.parse.Verb;
+
+/**
+ * Replays scripts one after another against a server, as several accounts at once per script.
+ *
+ * <p>Creating a replayer applies {@link QuietSmack} to the whole JVM. {@link #run} blocks the calling thread,
+ * which also receives every {@link ReplayListener} call. Each script's connections are closed before the next
+ * script starts, whatever happened; a script that fails or cannot run does not stop the run.
+ */
+public final class Replayer {
+    private final ReplayOptions options;
+
+    public Replayer(ReplayOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        QuietSmack.configure();
+    }
+
+    public ReplayOptions options() {
+        return options;
+    }
+
+    /**
+     * Runs the scripts in the given order.
+     *
+     * @throws InterruptedException if the calling thread is interrupted; connections are closed first
+     */
+    public RunResult run(List<Script> scripts, ReplayListener listener) throws InterruptedException {
+        Objects.requireNonNull(listener, "listener");
+        long runStart = System.nanoTime();
+        Timing timing = new Timing(listener, runStart);
+        List<ScriptResult> results = new ArrayList<>();
+        List<Long> latencies = new ArrayList<>();
+        List<Long> connects = new ArrayList<>();
+        listener.runStarted(List.copyOf(scripts), System.currentTimeMillis());
+        for (int index = 0; index < scripts.size(); index++) {
+            Script script = scripts.get(index);
+            listener.scriptStarted(script, index, System.nanoTime() - runStart);
+            ScriptResult result = new ScriptRunner(script, options, timing, runStart, latencies, connects).run();
+            results.add(result);
+            listener.scriptFinished(script, result, System.nanoTime() - runStart);
+        }
+        long replay = timing.firstConnect < 0 ? 0 : timing.lastVerdict - timing.firstConnect;
+        RunResult result = new RunResult(results, replay, toArray(latencies), toArray(connects));
+        listener.runFinished(result, System.nanoTime() - runStart);
+        return result;
+    }
+
+    private static long[] toArray(List<Long> values) {
+        long[] array = new long[values.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
+        }
+        return array;
+    }
+
+    /** Passes events on and notes when the first connect started and the last verdict was reached. */
+    private static final class Timing implements ReplayListener {
+        private final ReplayListener delegate;
+        private final long runStart;
+        private long firstConnect = -1;
+        private long lastVerdict;
+
+        Timing(ReplayListener delegate, long runStart) {
+            this.delegate = delegate;
+            this.runStart = runStart;
+        }
+
+        @Override
+        public void actionStarted(Script script, Action action, long atNanos) {
+            if (firstConnect < 0 && action.verb() == Verb.CONNECTS) {
+                firstConnect = System.nanoTime() - runStart;
+            }
+            delegate.actionStarted(script, action, atNanos);
+        }
+
+        @Override
+        public void stanzaSent(Script script, Action action, String account, String xml, long atNanos) {
+            delegate.stanzaSent(script, action, account, xml, atNanos);
+        }
+
+        @Override
+        public void stanzaReceived(Script script, Action action, ReceivedStanza stanza, Disposition disposition,
+                long arrivedAtNanos, long atNanos) {
+            delegate.stanzaReceived(script, action, stanza, disposition, arrivedAtNanos, atNanos);
+        }
+
+        @Override
+        public void actionFinished(Script script, Action action, ActionResult result, long atNanos) {
+            lastVerdict = System.nanoTime() - runStart;
+            delegate.actionFinished(script, action, result, atNanos);
+        }
+    }
+}

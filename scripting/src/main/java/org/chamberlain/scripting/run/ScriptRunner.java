@@ -1,0 +1,253 @@
+package org.chamberlain.scripting.run;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.chamberlain.scripting.match.MatchResult;
+import org.chamberlain.scripting.match.StanzaMatcher;
+import org.chamberlain.scripting.parse.Action;
+import org.chamberlain.scripting.parse.ClientDeclaration;
+import org.chamberlain.scripting.parse.Script;
+import org.chamberlain.scripting.parse.Variables;
+import org.chamberlain.scripting.xml.Element;
+import org.chamberlain.scripting.xml.XmlWriter;
+
+/**
+ * Runs one script on the calling thread: actions in file order, one {@link Session} per declared client, all
+ * closed at the end whatever happened.
+ */
+final class ScriptRunner {
+    private final Script script;
+    private final ReplayOptions options;
+    private final ReplayListener listener;
+    private final long runStart;
+    private final Inbox inbox = new Inbox();
+    private final Map<String, Session> sessions = new LinkedHashMap<>();
+    private final Map<String, String> captures = new HashMap<>();
+    private final List<Long> latencies;
+    private final List<Long> connectTimes;
+
+    ScriptRunner(Script script, ReplayOptions options, ReplayListener listener, long runStart, List<Long> latencies,
+            List<Long> connectTimes) {
+        this.script = script;
+        this.options = options;
+        this.listener = listener;
+        this.runStart = runStart;
+        this.latencies = latencies;
+        this.connectTimes = connectTimes;
+        for (ClientDeclaration client : script.clients()) {
+            sessions.put(client.name(), new Session(client, inbox));
+        }
+    }
+
+    private long now() {
+        return System.nanoTime() - runStart;
+    }
+
+    ScriptResult run() throws InterruptedException {
+        long start = System.nanoTime();
+        Action failedAction = null;
+        ActionResult failure = null;
+        try {
+            for (Action action : script.actions()) {
+                listener.actionStarted(script, action, now());
+                long actionStart = System.nanoTime();
+                ActionResult result = execute(action, actionStart);
+                listener.actionFinished(script, action, result, now());
+                if (result.verdict() != Verdict.PASSED) {
+                    failedAction = action;
+                    failure = result;
+                    break;
+                }
+            }
+        } finally {
+            closeAll();
+        }
+        Verdict verdict = failure == null ? Verdict.PASSED : failure.verdict();
+        return new ScriptResult(script, verdict, System.nanoTime() - start, failedAction, failure);
+    }
+
+    private void closeAll() {
+        for (Session session : sessions.values()) {
+            session.close();
+        }
+        for (Session session : sessions.values()) {
+            reportUnconsumed(session.name());
+        }
+    }
+
+    private void reportUnconsumed(String account) {
+        for (ReceivedStanza stanza : inbox.drain(account)) {
+            listener.stanzaReceived(script, null, stanza, Disposition.UNCONSUMED, stanza.arrivalNanos() - runStart,
+                    now());
+        }
+    }
+
+    private ActionResult execute(Action action, long start) throws InterruptedException {
+        Session session = sessions.get(action.actor());
+        String problem = inbox.problem();
+        if (problem != null && action.verb() != org.chamberlain.scripting.parse.Verb.RECEIVES) {
+            return ActionResult.error(System.nanoTime() - start, problem);
+        }
+        switch (action.verb()) {
+            case CONNECTS -> {
+                try {
+                    session.connect(options);
+                } catch (Session.SessionException e) {
+                    return ActionResult.error(System.nanoTime() - start, e.getMessage());
+                }
+                long took = System.nanoTime() - start;
+                connectTimes.add(took);
+                return ActionResult.passed(took);
+            }
+            case DISCONNECTS -> {
+                session.close();
+                reportUnconsumed(session.name());
+                return ActionResult.passed(System.nanoTime() - start);
+            }
+            case SENDS -> {
+                return send(action, session, start);
+            }
+            case RECEIVES -> {
+                return receive(action, session, start);
+            }
+            case RECEIVES_NOTHING -> {
+                return receiveNothing(action, session, start);
+            }
+            default -> throw new IllegalStateException("unknown verb " + action.verb());
+        }
+    }
+
+    private Element substitute(Element element) throws Variables.UnresolvableVariableException {
+        return Variables.substitute(element, (account, full) -> {
+            Session target = sessions.get(account);
+            if (target == null) {
+                throw new Variables.UnresolvableVariableException("unknown variable: no [Client] " + account);
+            }
+            if (!full) {
+                return script.client(account).bareJid();
+            }
+            if (target.fullJid() == null) {
+                throw new Variables.UnresolvableVariableException("${" + account + "'s full JID} is used before "
+                        + account + " connected");
+            }
+            return target.fullJid();
+        });
+    }
+
+    private ActionResult send(Action action, Session session, long start) throws InterruptedException {
+        if (!session.isConnected()) {
+            // The contract: a send on a disconnected account is logged and ignored.
+            return ActionResult.passed(System.nanoTime() - start, action.actor()
+                    + " is not connected; the stanza was not sent");
+        }
+        String xml;
+        try {
+            xml = XmlWriter.toWire(substitute(action.stanza()));
+        } catch (Variables.UnresolvableVariableException e) {
+            return ActionResult.error(System.nanoTime() - start, e.getMessage());
+        }
+        try {
+            session.send(xml, options.connectTimeout());
+        } catch (Session.SessionException e) {
+            String problem = inbox.problem();
+            return ActionResult.error(System.nanoTime() - start, problem != null ? problem : e.getMessage());
+        }
+        listener.stanzaSent(script, action, action.actor(), xml, now());
+        if (!options.pause().isZero()) {
+            // Gives the server time to handle this stanza before the next account's (one MUC script needs it).
+            long until = System.nanoTime() + options.pause().toNanos();
+            long left;
+            while ((left = until - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(left);
+            }
+        }
+        return ActionResult.passed(System.nanoTime() - start);
+    }
+
+    private ActionResult receive(Action action, Session session, long start) throws InterruptedException {
+        Element expected;
+        try {
+            expected = substitute(action.stanza());
+        } catch (Variables.UnresolvableVariableException e) {
+            return ActionResult.error(System.nanoTime() - start, e.getMessage());
+        }
+        String expectedXml = XmlWriter.toXml(expected);
+        if (session.fullJid() == null) {
+            return new ActionResult(Verdict.ERROR, System.nanoTime() - start, action.actor()
+                    + " never connected, so nothing can be received", expectedXml, null, null);
+        }
+        long deadline = System.nanoTime() + options.receiveTimeout().toNanos();
+        ReceivedStanza closest = null;
+        MatchResult closestMatch = null;
+        while (true) {
+            Inbox.Taken taken = inbox.take(action.actor(), deadline);
+            if (taken == null || taken.problem() != null) {
+                String message;
+                Verdict verdict;
+                if (taken != null) {
+                    message = taken.problem();
+                    verdict = Verdict.ERROR;
+                } else if (!session.isConnected()) {
+                    message = action.actor() + " is not connected, and no matching stanza was queued";
+                    verdict = Verdict.FAILED;
+                } else {
+                    message = "no matching stanza within " + seconds(options.receiveTimeout().toMillis())
+                            + (closest == null ? " (nothing arrived)" : "");
+                    verdict = Verdict.FAILED;
+                }
+                return new ActionResult(verdict, System.nanoTime() - start, message, expectedXml, closest,
+                        closestMatch);
+            }
+            ReceivedStanza stanza = taken.stanza();
+            MatchResult result = stanza.element() == null
+                    ? MatchResult.unparsable()
+                    : StanzaMatcher.match(expected, stanza.element(), captures);
+            if (result.matched()) {
+                captures.putAll(result.captures());
+                long verdictAt = System.nanoTime();
+                latencies.add(verdictAt - stanza.arrivalNanos());
+                listener.stanzaReceived(script, action, stanza, Disposition.SATISFIED,
+                        stanza.arrivalNanos() - runStart, now());
+                return new ActionResult(Verdict.PASSED, verdictAt - start, null, expectedXml, null, null);
+            }
+            listener.stanzaReceived(script, action, stanza, Disposition.SKIPPED, stanza.arrivalNanos() - runStart,
+                    now());
+            if (closestMatch == null || result.score() > closestMatch.score()) {
+                closest = stanza;
+                closestMatch = result;
+            }
+            if (options.strictFifo()) {
+                return new ActionResult(Verdict.FAILED, System.nanoTime() - start,
+                        "the next stanza does not match (strict FIFO mode)", expectedXml, stanza, result);
+            }
+        }
+    }
+
+    private ActionResult receiveNothing(Action action, Session session, long start) throws InterruptedException {
+        long deadline = System.nanoTime() + options.nothingWindow().toNanos();
+        Inbox.Taken taken = inbox.take(action.actor(), deadline);
+        if (taken == null) {
+            return ActionResult.passed(System.nanoTime() - start);
+        }
+        if (taken.problem() != null) {
+            return ActionResult.error(System.nanoTime() - start, taken.problem());
+        }
+        ReceivedStanza stanza = taken.stanza();
+        listener.stanzaReceived(script, action, stanza, Disposition.SKIPPED, stanza.arrivalNanos() - runStart,
+                now());
+        return new ActionResult(Verdict.FAILED, System.nanoTime() - start, action.actor()
+                + " received a stanza, expected nothing", null, stanza, null);
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
+    }
+
+    static List<Long> newList() {
+        return new ArrayList<>();
+    }
+}
