@@ -138,6 +138,13 @@ public final class ScriptEditor {
         return Map.copyOf(marks);
     }
 
+    /** Replaces every mark at once (one gutter refresh). */
+    public void setMarks(Map<Integer, ActionMark> all) {
+        marks.clear();
+        marks.putAll(all);
+        refreshGutter();
+    }
+
     public void clearMarks() {
         marks.clear();
         setCurrentLine(0);
