@@ -27,6 +27,7 @@ import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.TopLevelStreamElement;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.sasl.SASLErrorException;
@@ -50,6 +51,7 @@ public final class AccountConnection implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ReconnectPolicy reconnectPolicy;
     private final Listeners<ConnectionStateChanged> stateListeners = new Listeners<>();
+    private final Listeners<TrafficRecord> trafficListeners = new Listeners<>();
     private final CertificateCheck certificateCheck;
     private final XMPPTCPConnection smack;
     private final Object lock = new Object();
@@ -90,7 +92,9 @@ public final class AccountConnection implements AutoCloseable {
                     .setSecurityMode(settings.tlsPolicy() == TlsPolicy.REQUIRED
                             ? SecurityMode.required : SecurityMode.ifpossible)
                     .setCustomX509TrustManager(certificateCheck)
-                    .setHostnameVerifier(certificateCheck);
+                    .setHostnameVerifier(certificateCheck)
+                    .setDebuggerFactory(connection -> new TrafficTap(connection,
+                            element -> tap(element, false), element -> tap(element, true)));
             if (settings.host().isPresent()) {
                 builder.setHost(settings.host().get());
                 builder.setPort(settings.port() == 0 ? 5222 : settings.port());
@@ -141,6 +145,24 @@ public final class AccountConnection implements AutoCloseable {
     /** Delivers every state change to {@code listener} on {@code executor}. Any thread. */
     public Registration onStateChange(Consumer<? super ConnectionStateChanged> listener, Executor executor) {
         return stateListeners.add(listener, executor);
+    }
+
+    /**
+     * Delivers a copy of every top-level element sent or received on this account's stream (stanzas and
+     * nonzas such as SASL: consumers must redact secrets before showing or saving them) to {@code listener}
+     * on {@code executor}. Any thread. Used by the XML console.
+     */
+    public Registration onTraffic(Consumer<? super TrafficRecord> listener, Executor executor) {
+        return trafficListeners.add(listener, executor);
+    }
+
+    /** On Smack's reader or writer thread: serialize only when someone listens, hand off, return. */
+    private void tap(TopLevelStreamElement element, boolean outgoing) {
+        if (trafficListeners.isEmpty()) {
+            return;
+        }
+        trafficListeners.publish(new TrafficRecord(account.jid(), outgoing, element.toXML().toString(),
+                System.currentTimeMillis()));
     }
 
     /**
