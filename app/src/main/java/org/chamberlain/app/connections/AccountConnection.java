@@ -156,6 +156,35 @@ public final class AccountConnection implements AutoCloseable {
         return trafficListeners.add(listener, executor);
     }
 
+    /**
+     * Writes {@code xml} to the stream exactly as given (the XML console's "send raw"); the caller checked that
+     * it is one well-formed element. Reported to {@link #onTraffic} listeners as outgoing (Smack does not
+     * report nonzas it sends). Blocks briefly on the socket: call from a background thread.
+     *
+     * @throws ModerationException when not connected, or when stream management is on (the server would
+     *     count a stanza Smack did not, and close the stream)
+     */
+    public void sendRaw(String xml) throws ModerationException {
+        if (!smack.isAuthenticated()) {
+            throw new ModerationException(Condition.NOT_CONNECTED, account.jid() + " is not connected.");
+        }
+        if (smack.isSmEnabled()) {
+            throw new ModerationException(Condition.FEATURE_NOT_IMPLEMENTED, "Raw XML cannot be sent on "
+                    + account.jid() + " while stream management is on.");
+        }
+        try {
+            smack.sendNonza(new RawXml(xml));
+        } catch (SmackException.NotConnectedException e) {
+            throw new ModerationException(Condition.NOT_CONNECTED, account.jid() + " is not connected.", null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModerationException(Condition.LOCAL_FAILURE, "Sending was interrupted.", null, e);
+        }
+        if (!trafficListeners.isEmpty()) {
+            trafficListeners.publish(new TrafficRecord(account.jid(), true, xml, System.currentTimeMillis()));
+        }
+    }
+
     /** On Smack's reader or writer thread: serialize only when someone listens, hand off, return. */
     private void tap(TopLevelStreamElement element, boolean outgoing) {
         if (trafficListeners.isEmpty()) {

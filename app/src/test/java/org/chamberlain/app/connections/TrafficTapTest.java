@@ -41,6 +41,17 @@ class TrafficTapTest {
             assertThat(records).anyMatch(r -> r.outgoing() && r.xml().contains("hello me"));
             assertThat(records).anyMatch(r -> !r.outgoing() && r.xml().contains("hello me"));
 
+            alice.sendRaw("<message to='" + alice.boundJid().orElseThrow() + "' id='raw-1'><body>raw &amp; exact"
+                    + "</body></message>");
+            deadline = System.currentTimeMillis() + 5000;
+            while (records.stream().noneMatch(r -> !r.outgoing() && r.xml().contains("raw &amp; exact"))
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(records).anyMatch(r -> r.outgoing() && r.xml().contains("id='raw-1'"));
+            assertThat(records).as("the raw message came back from the server")
+                    .anyMatch(r -> !r.outgoing() && r.xml().contains("raw &amp; exact"));
+
             registration.close();
             int before = records.size();
             alice.xmppConnection().sendStanza(MessageBuilder.buildMessage("tap-2")
