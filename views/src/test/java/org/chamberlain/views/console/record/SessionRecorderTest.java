@@ -41,7 +41,8 @@ class SessionRecorderTest {
         assertThat(script).doesNotContain("urn:ietf:params:xml:ns:xmpp-sasl");
         assertThat(script).contains("1 non-stanza elements");
         // sends: from dropped, ids kept
-        assertThat(script).contains("Owner sends:\n\t<presence to=\"kitchen@conference.localhost/boss\" id=\"join-1\">");
+        assertThat(script)
+                .contains("Owner sends:\n\t<presence to=\"kitchen@conference.localhost/boss\" id=\"join-1\">");
         // receives: own to and xml:lang dropped, our id kept, server-added children dropped, JIDs replaced
         assertThat(script).contains("Owner receives:\n\t<presence from=\"kitchen@conference.localhost/boss\" "
                 + "id=\"join-1\">");
