@@ -43,6 +43,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.chamberlain.views.console.ConsoleViewModel.AccountRow;
 import org.chamberlain.views.console.ConsoleViewModel.RunState;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
 
 /**
  * The script console pane: toolbar (files, target, run controls), the editor with its gutter, the account
@@ -379,7 +381,17 @@ public final class ConsoleView implements AutoCloseable {
                 list.getStyleClass().add("traffic-list");
                 list.setId("traffic-" + account.replaceAll("[^A-Za-z0-9]", "_"));
                 list.setCellFactory(v -> new TrafficCell());
-                Tab tab = new Tab(account, list);
+                list.setFixedCellSize(24);
+                CodeArea detail = new CodeArea();
+                detail.setEditable(false);
+                detail.getStyleClass().add("traffic-list");
+                detail.setId("traffic-detail-" + account.replaceAll("[^A-Za-z0-9]", "_"));
+                list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
+                        detail.replaceText(now == null ? "" : now.timeLabel() + (now.sent() ? "  sent" : "  received")
+                                + (now.line() > 0 ? " (line " + now.line() + ")" : "") + "\n\n" + now.pretty()));
+                SplitPane split = new SplitPane(list, new VirtualizedScrollPane<>(detail));
+                split.setDividerPositions(0.62);
+                Tab tab = new Tab(account, split);
                 tab.setId("traffic-tab-" + account.replaceAll("[^A-Za-z0-9]", "_"));
                 trafficTabs.put(account, tab);
                 trafficLists.put(account, list);
@@ -389,11 +401,11 @@ public final class ConsoleView implements AutoCloseable {
     }
 
     /** The traffic list of one client (for tests and benchmarks); null if it has no tab. */
-    ListView<TrafficEntry> trafficList(String account) {
+    public ListView<TrafficEntry> trafficList(String account) {
         return trafficLists.get(account);
     }
 
-    DiffView diff() {
+    public DiffView diff() {
         return diff;
     }
 

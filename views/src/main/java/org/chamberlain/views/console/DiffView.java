@@ -17,7 +17,7 @@ import org.fxmisc.richtext.CodeArea;
  * A failure side by side: the expected stanza and the closest one received, with the first differing line
  * marked in both, the difference in one sentence, and a button to jump to the script line. FX thread only.
  */
-final class DiffView {
+public final class DiffView {
     private final CodeArea expected = readOnlyArea("diff-expected");
     private final CodeArea closest = readOnlyArea("diff-closest");
     private final Label summary = new Label("No failure.");
@@ -96,7 +96,7 @@ final class DiffView {
     }
 
     /** The line marked as first difference in the expected side, -1 if none (for tests). */
-    int markedLine() {
+    public int markedLine() {
         for (int i = 0; i < expected.getParagraphs().size(); i++) {
             if (expected.getParagraph(i).getParagraphStyle().contains("diff-first-line")) {
                 return i;
@@ -105,11 +105,11 @@ final class DiffView {
         return -1;
     }
 
-    String expectedText() {
+    public String expectedText() {
         return expected.getText();
     }
 
-    String closestText() {
+    public String closestText() {
         return closest.getText();
     }
 }

@@ -16,6 +16,7 @@ public final class TrafficEntry {
     private final Disposition disposition;
     private final int line;
     private String pretty;
+    private String row;
 
     public TrafficEntry(double t, boolean sent, String xml, Disposition disposition, int line) {
         this.t = t;
@@ -50,6 +51,26 @@ public final class TrafficEntry {
             pretty = XmlPretty.format(xml);
         }
         return pretty;
+    }
+
+    /** The stanza on one line, at most 200 characters. */
+    public String oneLine() {
+        String flat = xml.indexOf('\n') < 0 ? xml : xml.replaceAll("\\s*\n\\s*", " ");
+        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+
+    /** The traffic list's row: {@code 0.123 s → line 9 ✓ <message …>}; computed once. */
+    public String rowText() {
+        if (row == null) {
+            String what = switch (disposition) {
+                case SATISFIED -> "✓ matched line " + line;
+                case SKIPPED -> "· skipped at line " + line;
+                case UNCONSUMED -> "· never taken";
+                default -> line > 0 ? "  line " + line : "";
+            };
+            row = timeLabel() + (sent ? "  → " : "  ← ") + String.format(java.util.Locale.ROOT, "%-24s", what) + oneLine();
+        }
+        return row;
     }
 
     /** {@code 12.345 s} style time for the row header. */
