@@ -68,7 +68,8 @@ public final class TrafficEntry {
                 case UNCONSUMED -> "· never taken";
                 default -> line > 0 ? "  line " + line : "";
             };
-            row = timeLabel() + (sent ? "  → " : "  ← ") + String.format(java.util.Locale.ROOT, "%-24s", what) + oneLine();
+            row = timeLabel() + (sent ? "  → " : "  ← ") + String.format(java.util.Locale.ROOT, "%-24s", what)
+                    + oneLine();
         }
         return row;
     }
