@@ -83,8 +83,8 @@ public final class DiffView {
         summary.setText(text.toString());
         expected.replaceText(shown.expected());
         closest.replaceText(shown.closest().isEmpty() ? "(nothing received)" : shown.closest());
-        mark(expected, shown.firstDifferingLine());
-        mark(closest, shown.firstDifferingLine());
+        mark(expected, shown.expectedLine());
+        mark(closest, shown.closestLine());
     }
 
     private static void mark(CodeArea area, int line) {

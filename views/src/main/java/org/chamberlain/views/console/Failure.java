@@ -6,17 +6,29 @@ import org.chamberlain.views.console.replay.ReplayEvent.Difference;
  * The failed action shown under the editor: where, why, and for a {@code receives} the expected stanza and
  * the closest one received, both pretty-printed, with the first differing line of each. Immutable.
  *
- * @param firstDifferingLine 0-based line in both pretty texts where they first differ, -1 if unknown
+ * @param expectedLine 0-based line of {@code expected} where the first difference is, -1 if unknown
+ * @param closestLine  the same in {@code closest}
  */
 public record Failure(String file, int line, String actor, String verb, String message, String expected,
-        String closest, Difference difference, int firstDifferingLine) {
+        String closest, Difference difference, int expectedLine, int closestLine) {
 
     static Failure of(String file, int line, String actor, String verb, String message, String expectedXml,
             String closestXml, Difference difference) {
         String expected = expectedXml == null ? "" : XmlPretty.format(expectedXml);
         String closest = closestXml == null ? "" : XmlPretty.format(closestXml);
-        int first = expectedXml == null ? -1 : XmlPretty.firstDifferingLine(expected, closest);
-        return new Failure(file, line, actor, verb, message, expected, closest, difference, first);
+        int expectedLine = -1;
+        int closestLine = -1;
+        if (difference != null && difference.path() != null) {
+            // The matcher's path names the element that differs; find it on each side.
+            expectedLine = XmlPretty.lineOfPath(expected, difference.path());
+            closestLine = XmlPretty.lineOfPath(closest, difference.path());
+        }
+        if (expectedLine < 0 && expectedXml != null) {
+            expectedLine = XmlPretty.firstDifferingLine(expected, closest);
+            closestLine = expectedLine;
+        }
+        return new Failure(file, line, actor, verb, message, expected, closest, difference, expectedLine,
+                closestLine);
     }
 
     /** One sentence for the status line: {@code line 20: Romeo receives — attribute type is missing}. */

@@ -100,6 +100,76 @@ public final class XmlPretty {
     }
 
     /**
+     * The 0-based line of {@code pretty} (output of {@link #format}) holding the element a matcher path points
+     * at ({@code /message/body/text()}, {@code /presence/x[2]/@type}: attribute and text steps point at their
+     * element's line), or -1 when the path does not lead anywhere in this text.
+     */
+    public static int lineOfPath(String pretty, String path) {
+        if (pretty == null || path == null || !path.startsWith("/")) {
+            return -1;
+        }
+        String[] lines = pretty.split("\n", -1);
+        int from = 0;
+        int found = -1;
+        int depth = 0;
+        for (String step : path.substring(1).split("/")) {
+            if (step.isEmpty() || step.startsWith("@") || step.equals("text()")) {
+                break;
+            }
+            String name = step;
+            int position = 1;
+            int bracket = step.indexOf('[');
+            if (bracket > 0 && step.endsWith("]")) {
+                name = step.substring(0, bracket);
+                position = Integer.parseInt(step.substring(bracket + 1, step.length() - 1));
+            }
+            String indent = " ".repeat(depth * INDENT);
+            int seen = 0;
+            int match = -1;
+            for (int i = from; i < lines.length; i++) {
+                String line = lines[i];
+                if (found >= 0 && i > found && leadingSpaces(line) < depth * INDENT) {
+                    break;
+                }
+                if (line.startsWith(indent) && leadingSpaces(line) == depth * INDENT
+                        && startsWithTag(line.substring(indent.length()), name) && ++seen == position) {
+                    match = i;
+                    break;
+                }
+            }
+            if (match < 0) {
+                return found;
+            }
+            found = match;
+            from = match + 1;
+            depth++;
+        }
+        return found;
+    }
+
+    private static int leadingSpaces(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean startsWithTag(String text, String localName) {
+        if (!text.startsWith("<") || text.startsWith("</")) {
+            return false;
+        }
+        int end = 1;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '>'
+                && text.charAt(end) != '/') {
+            end++;
+        }
+        String qualified = text.substring(1, end);
+        String local = qualified.contains(":") ? qualified.substring(qualified.indexOf(':') + 1) : qualified;
+        return local.equals(localName);
+    }
+
+    /**
      * The 0-based index of the first line where {@code a} and {@code b} differ, comparing trimmed lines
      * (so the two sides of a diff can mark it); -1 if they are equal line by line.
      */

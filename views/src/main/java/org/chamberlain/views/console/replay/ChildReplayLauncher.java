@@ -25,7 +25,8 @@ public final class ChildReplayLauncher implements ReplayLauncher, AutoCloseable 
         this(ui, ReplayProcess.MAIN_CLASS);
     }
 
-    ChildReplayLauncher(Executor ui, String mainClass) {
+    /** With another main class (tests run a stand-in until the real command line is available). */
+    public ChildReplayLauncher(Executor ui, String mainClass) {
         this.ui = ui;
         this.mainClass = mainClass;
     }
