@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.chamberlain.app.audit.DataDirectories;
 import org.chamberlain.views.sandbox.SandboxCommand;
 import org.chamberlain.views.settings.ConfigDirectory;
 import org.chamberlain.views.shell.AppLauncher;
@@ -26,12 +27,13 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        return new CommandLine(new Main()).addSubcommand(new org.chamberlain.app.cli.RoomsCommand());
     }
 
     @Override
     public void run() {
-        int status = AppLauncher.run(StartupOptions.plain(ConfigDirectory.resolve()));
+        int status = AppLauncher.run(StartupOptions.plain(ConfigDirectory.resolve(),
+                DataDirectories.auditLog()));
         if (status != 0) {
             throw new CommandLine.ExecutionException(new CommandLine(this), "The desktop app failed to start");
         }

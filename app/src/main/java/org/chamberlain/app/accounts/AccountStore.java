@@ -69,7 +69,7 @@ public final class AccountStore {
                         parseInt(properties, prefix + "port", "0"),
                         TlsPolicy.valueOf(properties.getProperty(prefix + "tls", "REQUIRED")
                                 .toUpperCase(Locale.ROOT)),
-                        PasswordStorage.valueOf(properties.getProperty(prefix + "password", "KEYRING")
+                        PasswordStorage.valueOf(properties.getProperty(prefix + "passwordStorage", "KEYRING")
                                 .toUpperCase(Locale.ROOT)),
                         trusted));
             } catch (IllegalArgumentException e) {
@@ -93,7 +93,7 @@ public final class AccountStore {
                 properties.setProperty(prefix + "port", Integer.toString(account.port()));
             }
             properties.setProperty(prefix + "tls", account.tlsPolicy().name());
-            properties.setProperty(prefix + "password", account.passwordStorage().name());
+            properties.setProperty(prefix + "passwordStorage", account.passwordStorage().name());
             if (!account.trustedCertificates().isEmpty()) {
                 properties.setProperty(prefix + "trustedCertificates", String.join(" ", account.trustedCertificates()));
             }

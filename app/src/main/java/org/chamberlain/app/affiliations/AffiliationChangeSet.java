@@ -99,7 +99,7 @@ public final class AffiliationChangeSet {
                 lists.computeIfAbsent(affiliation, a -> new ArrayList<>()).add(entry);
             }
         });
-        return new AffiliationLists(base.room(), lists);
+        return new AffiliationLists(base.room(), lists, base.unreadable());
     }
 
     /**
@@ -128,7 +128,8 @@ public final class AffiliationChangeSet {
                 problems.add(new ChangeProblem(change.jid(), ChangeProblem.Kind.NO_CHANGE, message));
             }
         }
-        if (!base.of(Affiliation.OWNER).isEmpty() && preview().of(Affiliation.OWNER).isEmpty()) {
+        if (base.isReadable(Affiliation.OWNER) && !base.of(Affiliation.OWNER).isEmpty()
+                && preview().of(Affiliation.OWNER).isEmpty()) {
             problems.add(new ChangeProblem("", ChangeProblem.Kind.LAST_OWNER,
                     "The room would have no owner left; keep at least one owner."));
         }

@@ -2,10 +2,13 @@ package org.chamberlain.app.affiliations;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.chamberlain.app.errors.Attempt;
 import org.chamberlain.app.errors.ModerationException;
 import org.chamberlain.app.errors.ModerationException.Condition;
 import org.chamberlain.app.errors.SmackErrors;
@@ -45,13 +48,30 @@ public final class AffiliationService {
         this.auditor = Objects.requireNonNull(auditor, "auditor");
     }
 
-    /** All four lists (four requests). Fails as a whole if any list is refused. */
+    /**
+     * All four lists (four requests). Lists the server refuses to show ({@code forbidden}, {@code not-allowed};
+     * Prosody refuses admins the owner list) come back {@link AffiliationLists#unreadable()}; when
+     * every list is refused, or anything else fails, the first failure is thrown.
+     */
     public AffiliationLists fetch(String room) throws ModerationException {
         Map<Affiliation, List<AffiliatedJid>> lists = new EnumMap<>(Affiliation.class);
+        Set<Affiliation> unreadable = EnumSet.noneOf(Affiliation.class);
+        ModerationException firstRefusal = null;
         for (Affiliation affiliation : Affiliation.LISTS) {
-            lists.put(affiliation, fetch(room, affiliation));
+            try {
+                lists.put(affiliation, fetch(room, affiliation));
+            } catch (ModerationException e) {
+                if (e.condition() != Condition.FORBIDDEN && e.condition() != Condition.NOT_ALLOWED) {
+                    throw e;
+                }
+                unreadable.add(affiliation);
+                firstRefusal = firstRefusal == null ? e : firstRefusal;
+            }
         }
-        return new AffiliationLists(room, lists);
+        if (unreadable.size() == Affiliation.LISTS.size()) {
+            throw firstRefusal;
+        }
+        return new AffiliationLists(room, lists, unreadable);
     }
 
     /** One list: owners, admins, members or banned. */
@@ -63,7 +83,7 @@ public final class AffiliationService {
         request.setTo(roomJid(room));
         request.setType(IQ.Type.get);
         request.addItem(new MUCItem(MUCAffiliation.fromString(affiliation.xmppName())));
-        IQ answer = send(request, "read the " + affiliation.listName() + " list of", room);
+        IQ answer = send(request, Attempt.of(Attempt.Action.LIST_AFFILIATIONS, room));
         List<AffiliatedJid> entries = new ArrayList<>();
         if (answer instanceof MUCAdmin admin) {
             for (MUCItem item : admin.getItems()) {
@@ -125,8 +145,12 @@ public final class AffiliationService {
         }
         List<ItemResult> checked = new ArrayList<>();
         for (ItemResult item : sent) {
-            boolean seen = after.affiliationOf(item.change().jid()) == item.change().to();
-            if (item.outcome() == ItemResult.Outcome.APPLIED && !seen) {
+            AffiliationChange change = item.change();
+            // A change can be checked only if the list it lands on (or, for a removal, leaves) is readable.
+            boolean checkable = change.to() == Affiliation.NONE ? after.isReadable(change.from())
+                    : after.isReadable(change.to());
+            boolean seen = after.affiliationOf(change.jid()) == change.to();
+            if (item.outcome() == ItemResult.Outcome.APPLIED && checkable && !seen) {
                 checked.add(new ItemResult(item.change(), ItemResult.Outcome.IGNORED, Optional.empty()));
             } else {
                 checked.add(item);
@@ -146,7 +170,7 @@ public final class AffiliationService {
             throw new ModerationException(Condition.JID_MALFORMED, "'" + change.jid() + "' is not a valid address.",
                     null, e);
         }
-        send(request, change.describe() + " in", room.toString());
+        send(request, Attempt.of(Attempt.Action.CHANGE_AFFILIATION, room, change.jid()));
     }
 
     private String self() throws ModerationException {
@@ -156,16 +180,13 @@ public final class AffiliationService {
         return connection.getUser().asBareJid().toString();
     }
 
-    private IQ send(IQ request, String action, String room) throws ModerationException {
+    private IQ send(IQ request, Attempt attempt) throws ModerationException {
         try {
             return connection.sendIqRequestAndWaitForResponse(request);
         } catch (XMPPException.XMPPErrorException | SmackException.NoResponseException
-                | SmackException.NotConnectedException e) {
-            throw SmackErrors.translate(e, action, room);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ModerationException(Condition.LOCAL_FAILURE, "Interrupted while trying to " + action + " "
-                    + room + ".", null, e);
+                | SmackException.NotConnectedException | InterruptedException e) {
+            // SmackErrors restores the interrupt flag for InterruptedException.
+            throw SmackErrors.translate(e, attempt);
         }
     }
 

@@ -125,6 +125,9 @@ public final class SmackErrors {
                 }
                 return "You are not authorized to " + what(attempt) + ".";
             case REGISTRATION_REQUIRED:
+                if (action == Action.REGISTER) {
+                    return room + " lets only its members register, and you are not a member.";
+                }
                 return room + " is members-only, and you are not a member.";
             case CONFLICT:
                 if (action == Action.JOIN || action == Action.CREATE || action == Action.CHANGE_NICKNAME) {

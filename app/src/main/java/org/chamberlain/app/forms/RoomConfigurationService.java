@@ -1,6 +1,8 @@
 package org.chamberlain.app.forms;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.chamberlain.app.errors.Attempt;
 import org.chamberlain.app.errors.ModerationException;
 import org.chamberlain.app.errors.ModerationException.Condition;
 import org.chamberlain.app.errors.SmackErrors;
@@ -25,9 +27,15 @@ public final class RoomConfigurationService {
     public static final String ROOM_CONFIG_FORM_TYPE = "http://jabber.org/protocol/muc#roomconfig";
 
     private final XMPPConnection connection;
+    private final ConfigurationAuditor auditor;
 
-    public RoomConfigurationService(XMPPConnection connection) {
+    /**
+     * @param connection a logged-in connection
+     * @param auditor told about every submission the server answered (the audit log)
+     */
+    public RoomConfigurationService(XMPPConnection connection, ConfigurationAuditor auditor) {
         this.connection = Objects.requireNonNull(connection, "connection");
+        this.auditor = Objects.requireNonNull(auditor, "auditor");
     }
 
     /** The room's configuration form with its current settings (owners only). */
@@ -36,7 +44,7 @@ public final class RoomConfigurationService {
         MUCOwner request = new MUCOwner();
         request.setTo(roomJid);
         request.setType(IQ.Type.get);
-        IQ answer = send(request, "read the configuration of", room);
+        IQ answer = send(request, Attempt.of(Attempt.Action.CONFIGURE, room));
         DataForm form = DataForm.from(answer, ROOM_CONFIG_FORM_TYPE);
         if (form == null) {
             form = DataForm.from(answer);
@@ -53,29 +61,33 @@ public final class RoomConfigurationService {
      *
      * @return the submission that the server accepted
      * @throws FormValidationException when an answer is invalid (nothing is sent)
-     * @throws ModerationException when the server refuses the configuration
+     * @throws ModerationException when the server refuses the configuration (the refusal is audited too)
      */
-    public FormSubmission submit(String room, FormDefinition form, FormAnswers answers) throws ModerationException {
+    public ConfigurationResult submit(String room, FormDefinition form, FormAnswers answers)
+            throws ModerationException {
         EntityBareJid roomJid = roomJid(room);
         FormSubmission submission = form.submission(answers);
         MUCOwner request = new MUCOwner();
         request.setTo(roomJid);
         request.setType(IQ.Type.set);
         request.addExtension(SmackForms.toSubmitDataForm(form, submission));
-        send(request, "change the configuration of", room);
-        return submission;
+        String account = connection.getUser() == null ? "" : connection.getUser().asBareJid().toString();
+        try {
+            send(request, Attempt.of(Attempt.Action.CONFIGURE, room));
+        } catch (ModerationException refusal) {
+            auditor.submitted(account, room, submission, Optional.of(refusal)).ifPresent(refusal::addSuppressed);
+            throw refusal;
+        }
+        return new ConfigurationResult(submission, auditor.submitted(account, room, submission, Optional.empty()));
     }
 
-    private IQ send(IQ request, String action, String room) throws ModerationException {
+    private IQ send(IQ request, Attempt attempt) throws ModerationException {
         try {
             return connection.sendIqRequestAndWaitForResponse(request);
         } catch (XMPPException.XMPPErrorException | SmackException.NoResponseException
-                | SmackException.NotConnectedException e) {
-            throw SmackErrors.translate(e, action, room);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ModerationException(Condition.LOCAL_FAILURE, "Interrupted while trying to " + action + " "
-                    + room + ".", null, e);
+                | SmackException.NotConnectedException | InterruptedException e) {
+            // SmackErrors restores the interrupt flag for InterruptedException.
+            throw SmackErrors.translate(e, attempt);
         }
     }
 

@@ -127,7 +127,10 @@ class AffiliationServiceTest {
                     .add(server.jid("partadmin"), Affiliation.ADMIN, null), false);
 
             AffiliationService asAdmin = new AffiliationService(admin, AffiliationAuditor.NONE);
-            ApplyReport report = asAdmin.apply(room, AffiliationChangeSet.against(asOwner.fetch(room))
+            AffiliationLists adminView = asAdmin.fetch(room);
+            assertThat(adminView.unreadable()).as("Prosody hides the owner list from admins")
+                    .containsExactly(Affiliation.OWNER);
+            ApplyReport report = asAdmin.apply(room, AffiliationChangeSet.against(adminView)
                     .add(server.jid("p1"), Affiliation.MEMBER, null)
                     .add(server.jid("p2"), Affiliation.OWNER, "admins cannot do this")
                     .add(server.jid("p3"), Affiliation.MEMBER, null), false);
@@ -160,8 +163,7 @@ class AffiliationServiceTest {
                     .fetch(room, Affiliation.OWNER))
                     .isInstanceOfSatisfying(ModerationException.class, e -> {
                         assertThat(e.condition()).isEqualTo(ModerationException.Condition.FORBIDDEN);
-                        assertThat(e.getMessage()).isEqualTo("You are not allowed to read the owners list of "
-                                + room + "." + e.serverText().map(t -> " The server said: " + t).orElse(""));
+                        assertThat(e.getMessage()).startsWith("You are not an owner of " + room + ".");
                     });
         } finally {
             outsider.disconnect();

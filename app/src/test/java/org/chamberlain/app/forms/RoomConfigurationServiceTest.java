@@ -20,7 +20,7 @@ class RoomConfigurationServiceTest {
         try {
             String room = "configured@" + server.mucService();
             TestAccounts.instantRoom(owner, room, "Owner");
-            RoomConfigurationService service = new RoomConfigurationService(owner);
+            RoomConfigurationService service = new RoomConfigurationService(owner, ConfigurationAuditor.NONE);
 
             FormDefinition form = service.fetch(room);
             assertThat(form.formType()).contains(RoomConfigurationService.ROOM_CONFIG_FORM_TYPE);
@@ -33,7 +33,7 @@ class RoomConfigurationServiceTest {
                     .withText("muc#roomconfig_roomname", "Configured by a test")
                     .withBoolean("muc#roomconfig_membersonly", true)
                     .withText("muc#roomconfig_whois", "anyone");
-            FormSubmission sent = service.submit(room, form, answers);
+            FormSubmission sent = service.submit(room, form, answers).submission();
             assertThat(sent.changes()).extracting(FieldChange::var).containsExactlyInAnyOrder(
                     "muc#roomconfig_roomname", "muc#roomconfig_membersonly", "muc#roomconfig_whois");
 
@@ -55,11 +55,10 @@ class RoomConfigurationServiceTest {
             String room = "guarded@" + server.mucService();
             TestAccounts.instantRoom(owner, room, "Owner");
 
-            assertThatThrownBy(() -> new RoomConfigurationService(stranger).fetch(room))
+            assertThatThrownBy(() -> new RoomConfigurationService(stranger, ConfigurationAuditor.NONE).fetch(room))
                     .isInstanceOfSatisfying(ModerationException.class, e -> {
                         assertThat(e.condition()).isEqualTo(ModerationException.Condition.FORBIDDEN);
-                        assertThat(e.getMessage()).startsWith("You are not allowed to read the configuration of "
-                                + room);
+                        assertThat(e.getMessage()).startsWith("You are not an owner of " + room + ".");
                     });
         } finally {
             stranger.disconnect();

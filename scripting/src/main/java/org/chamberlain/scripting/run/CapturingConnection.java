@@ -1,13 +1,9 @@
 package org.chamberlain.scripting.run;
 
-import java.io.IOException;
-import java.util.Map;
 import org.jivesoftware.smack.packet.Nonza;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
-import org.jxmpp.xml.splitter.XmppElementCallback;
-import org.jxmpp.xml.splitter.XmppXmlSplitter;
 
 /**
  * A Smack connection that hands over exactly what arrives and writes exactly what the script says.
@@ -18,9 +14,6 @@ import org.jxmpp.xml.splitter.XmppXmlSplitter;
  * wrappers between the socket and Smack.
  */
 final class CapturingConnection extends XMPPTCPConnection {
-    /** Elements larger than this end the connection; Prosody's own limit is far smaller. */
-    private static final int MAX_ELEMENT_CHARS = 64 * 1024 * 1024;
-
     /** Receives complete top-level elements of the stream (on Smack's reader thread). */
     interface ElementSink {
         void element(String xml, long arrivalNanos);
@@ -28,11 +21,13 @@ final class CapturingConnection extends XMPPTCPConnection {
         void streamClosedByServer();
 
         void unreadable(String problem);
+
+        void ended(String why);
     }
 
     private final ElementSink sink;
     private volatile FlushTrackingWriter trackedWriter;
-    private long chunkArrival;
+    private volatile boolean ended;
 
     CapturingConnection(XMPPTCPConnectionConfiguration configuration, ElementSink sink) {
         super(configuration);
@@ -42,33 +37,27 @@ final class CapturingConnection extends XMPPTCPConnection {
     @Override
     protected void initDebugger() {
         super.initDebugger();
-        XmppXmlSplitter splitter = new XmppXmlSplitter(MAX_ELEMENT_CHARS, new XmppElementCallback() {
+        ChunkSplitter splitter = new ChunkSplitter(sink);
+        reader = new TappingReader(reader, new TappingReader.Tap() {
             @Override
-            public void onCompleteElement(String completeElement) {
-                sink.element(completeElement, chunkArrival);
+            public void chunk(char[] chars, int offset, int length, long arrivalNanos) {
+                splitter.chunk(chars, offset, length, arrivalNanos);
             }
 
             @Override
-            public void streamOpened(String prefix, Map<String, String> attributes) {
-                // Stream headers (the first one and each restart) carry nothing for the script.
-            }
-
-            @Override
-            public void streamClosed() {
-                sink.streamClosedByServer();
-            }
-        });
-        reader = new TappingReader(reader, (chars, offset, length, arrivalNanos) -> {
-            chunkArrival = arrivalNanos;
-            try {
-                splitter.write(chars, offset, length);
-            } catch (IOException e) {
-                sink.unreadable(e.getMessage());
+            public void ended(String why) {
+                ended = true;
+                sink.ended(why);
             }
         });
         FlushTrackingWriter tracked = new FlushTrackingWriter(writer);
         writer = tracked;
         trackedWriter = tracked;
+    }
+
+    /** True once the socket reached its end or failed. */
+    boolean ended() {
+        return ended;
     }
 
     FlushTrackingWriter trackedWriter() {

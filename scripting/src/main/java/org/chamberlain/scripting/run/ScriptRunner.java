@@ -56,6 +56,11 @@ final class ScriptRunner {
                 listener.actionStarted(script, action, now());
                 long actionStart = System.nanoTime();
                 ActionResult result = execute(action, actionStart);
+                String problem = inbox.problem();
+                if (result.verdict() == Verdict.PASSED && problem != null) {
+                    // The action itself went well (e.g. its stanza was already queued), but a connection died.
+                    result = ActionResult.error(result.durationNanos(), problem);
+                }
                 listener.actionFinished(script, action, result, now());
                 if (result.verdict() != Verdict.PASSED) {
                     failedAction = action;

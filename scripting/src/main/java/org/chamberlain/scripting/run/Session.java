@@ -179,7 +179,9 @@ final class Session {
         capturing = false;
         CapturingConnection current = connection;
         try {
-            if (current.isConnected()) {
+            if (current.isConnected() && !current.ended() && inbox.problem() == null) {
+                // Closes the stream and waits (up to the reply timeout) for the server's closing tag: the
+                // server has then left this account's rooms before the next script starts.
                 current.disconnect((Presence) null);
             } else {
                 current.instantShutdown();
@@ -199,21 +201,32 @@ final class Session {
     }
 
     static String describe(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof XMPPException.StreamErrorException streamError) {
+                String text = streamError.getStreamError().getDescriptiveText();
+                return "the server sent stream error '" + streamError.getStreamError().getCondition() + "'"
+                        + (text == null ? "" : ": " + text);
+            }
+            if (cause instanceof SASLErrorException saslError) {
+                String text = saslError.getSASLFailure().getDescriptiveText();
+                return "login refused (" + saslError.getSASLFailure().getSASLErrorString() + ")"
+                        + (text == null ? "" : ": " + text);
+            }
+            if (cause instanceof SmackException.EndpointConnectionException) {
+                String message = cause.getMessage();
+                return message == null ? "connection failed" : message.replaceAll("\\s+", " ");
+            }
+            if (cause instanceof SmackException.NoResponseException) {
+                return "the server did not answer in time";
+            }
+        }
         Throwable root = e;
-        if (e instanceof SmackException.EndpointConnectionException) {
-            String message = e.getMessage();
-            return message == null ? "connection failed" : message.replaceAll("\\s+", " ");
-        }
-        if (e instanceof XMPPException.StreamErrorException streamError) {
-            return "stream error " + streamError.getStreamError().getCondition()
-                    + (streamError.getStreamError().getDescriptiveText() == null ? ""
-                            : " (" + streamError.getStreamError().getDescriptiveText() + ")");
-        }
-        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
+        while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? root.getClass().getSimpleName()
+                : message.replaceAll("\\s+", " ");
     }
 
     /** Receives the connection's elements on its reader thread. */
@@ -240,6 +253,13 @@ final class Session {
         public void streamClosedByServer() {
             if (!closing) {
                 inbox.problem("the server closed the stream of " + client.name());
+            }
+        }
+
+        @Override
+        public void ended(String why) {
+            if (!closing) {
+                inbox.problem("the connection of " + client.name() + " was lost: " + why);
             }
         }
 

@@ -12,6 +12,9 @@ final class TappingReader extends Reader {
     /** Receives the characters of each chunk with the time the chunk was read. */
     interface Tap {
         void chunk(char[] chars, int offset, int length, long arrivalNanos);
+
+        /** The socket reached its end or failed: called before Smack learns of it. */
+        void ended(String why);
     }
 
     private final Reader delegate;
@@ -24,21 +27,26 @@ final class TappingReader extends Reader {
 
     @Override
     public int read(char[] chars, int offset, int length) throws IOException {
-        int count = delegate.read(chars, offset, length);
+        int count;
+        try {
+            count = delegate.read(chars, offset, length);
+        } catch (IOException e) {
+            tap.ended(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw e;
+        }
         if (count > 0) {
             tap.chunk(chars, offset, count, System.nanoTime());
+        } else if (count < 0) {
+            tap.ended("the server closed the connection");
         }
         return count;
     }
 
     @Override
     public int read() throws IOException {
-        int c = delegate.read();
-        if (c >= 0) {
-            char[] one = {(char) c};
-            tap.chunk(one, 0, 1, System.nanoTime());
-        }
-        return c;
+        char[] one = new char[1];
+        int count = read(one, 0, 1);
+        return count < 0 ? -1 : one[0];
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.chamberlain.scripting.parse.Action;
 import org.chamberlain.scripting.parse.Script;
 
 /** Collects listener calls of a run for assertions, and describes failures for assertion messages. */
-final class Recorder implements ReplayListener {
+class Recorder implements ReplayListener {
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
     final List<String> threads = Collections.synchronizedList(new ArrayList<>());
 
@@ -43,7 +43,7 @@ final class Recorder implements ReplayListener {
     }
 
     private void note(String event) {
-        events.add(event);
+        events.add(String.format("%.1f ms %s", System.nanoTime() / 1e6 % 100000, event));
         threads.add(Thread.currentThread().getName());
     }
 
@@ -59,7 +59,9 @@ final class Recorder implements ReplayListener {
                 }
                 if (failure != null && failure.closest() != null) {
                     out.append("  closest:  ").append(failure.closest().xml()).append('\n');
-                    out.append("  diff:     ").append(failure.closestMatch().difference()).append('\n');
+                    if (failure.closestMatch() != null) {
+                        out.append("  diff:     ").append(failure.closestMatch().difference()).append('\n');
+                    }
                 }
             }
         }

@@ -1,9 +1,9 @@
 package org.chamberlain.views.configuration;
 
 import org.chamberlain.app.errors.ModerationException;
+import org.chamberlain.app.forms.ConfigurationResult;
 import org.chamberlain.app.forms.FormAnswers;
 import org.chamberlain.app.forms.FormDefinition;
-import org.chamberlain.app.forms.FormSubmission;
 
 /**
  * What the configuration tab needs from the core: {@code RoomConfigurationService::fetch} and
@@ -13,5 +13,5 @@ public interface ConfigurationGateway {
 
     FormDefinition fetch(String room) throws ModerationException;
 
-    FormSubmission submit(String room, FormDefinition form, FormAnswers answers) throws ModerationException;
+    ConfigurationResult submit(String room, FormDefinition form, FormAnswers answers) throws ModerationException;
 }

@@ -70,12 +70,16 @@ public final class ConfigurationViewModel {
 
     /** Fetches the form from the server (owners only); errors go to the status line and a notification. */
     public void load() {
+        load("");
+    }
+
+    private void load(String statusAfterwards) {
         busy.set(true);
         status.set("Loading the configuration…");
         tasks.submit("Loading the configuration of " + room, ctx -> gateway.fetch(room), loaded -> {
             busy.set(false);
             show(loaded);
-            status.set("");
+            status.set(statusAfterwards);
         }, failure -> {
             busy.set(false);
             status.set(UserMessages.sentence(failure));
@@ -87,6 +91,8 @@ public final class ConfigurationViewModel {
     public void show(FormDefinition definition) {
         form.set(definition);
         answers.set(definition.initialAnswers());
+        // Answers equal to the previous ones fire no change event, but the baseline (the form) did change.
+        recompute();
         generation.set(generation.get() + 1);
     }
 
@@ -137,10 +143,12 @@ public final class ConfigurationViewModel {
         tasks.submit("Applying the configuration of " + room,
                 ctx -> gateway.submit(room, definition, submitted), accepted -> {
                     busy.set(false);
-                    status.set("Saved " + count + (count == 1 ? " change." : " changes."));
                     notifications.success("Configuration", "Saved the configuration of " + room + ".");
+                    accepted.auditFailure().ifPresent(problem -> notifications.post(
+                            org.chamberlain.views.notifications.Notification.Kind.WARNING, "Audit log",
+                            problem.getMessage(), null));
                     // The server may normalise values: read back what it now holds.
-                    load();
+                    load("Saved " + count + (count == 1 ? " change." : " changes."));
                 }, failure -> {
                     busy.set(false);
                     status.set(UserMessages.sentence(failure));

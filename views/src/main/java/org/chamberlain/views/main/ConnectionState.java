@@ -5,6 +5,7 @@ public enum ConnectionState {
     OFFLINE("offline"),
     CONNECTING("connecting…"),
     ONLINE("online"),
+    RECONNECTING("reconnecting…"),
     FAILED("sign-in failed");
 
     private final String label;

@@ -61,6 +61,7 @@ public final class MainWindowView {
     private final TreeView<Object> tree = new TreeView<>();
     private final TabPane workspace = new TabPane();
     private final Menu accountMenu = new Menu("_Account");
+    private Menu roomMenu;
 
     /**
      * @param roomContent builds the workspace of one room tab from its JID
@@ -77,14 +78,19 @@ public final class MainWindowView {
         frame.setCenter(split);
         frame.setBottom(statusBar());
         Node notifications = new NotificationsView(model.notifications()).node();
-        StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
-        StackPane.setMargin(notifications, new Insets(40, 16, 0, 0));
+        StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(notifications, new Insets(0, 16, 44, 0));
         root.getChildren().addAll(frame, notifications);
         root.getStyleClass().add("main-window");
     }
 
     public Parent node() {
         return root;
+    }
+
+    /** The Room menu, for the composition root to add the commands it wires up. */
+    public Menu roomMenu() {
+        return roomMenu;
     }
 
     public SplitPane split() {
@@ -111,7 +117,12 @@ public final class MainWindowView {
                 model.closeRoom((String) tab.getUserData());
             }
         });
-        Menu room = new Menu("_Room", null, closeTab);
+        MenuItem openRoom = new MenuItem("_Open room…");
+        openRoom.setAccelerator(Shortcuts.OPEN_ROOM);
+        openRoom.setOnAction(e -> askForRoom());
+        openRoom.disableProperty().bind(Bindings.isNull(model.activeAccount()));
+        Menu room = new Menu("_Room", null, openRoom, closeTab);
+        roomMenu = room;
 
         MenuItem find = new MenuItem("_Find room");
         find.setAccelerator(Shortcuts.FIND_ROOM);
@@ -129,6 +140,24 @@ public final class MainWindowView {
         keys.setOnAction(e -> showShortcuts());
         Menu help = new Menu("_Help", null, keys);
         return new MenuBar(file, accountMenu, room, view, help);
+    }
+
+    private void askForRoom() {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(
+                model.defaultService().map(s -> "@" + s).orElse(""));
+        dialog.initOwner(window());
+        dialog.setTitle("Open room");
+        dialog.setHeaderText("Open a room as " + model.activeAccount().get());
+        dialog.setContentText("Room address:");
+        dialog.getEditor().setPrefColumnCount(28);
+        dialog.getEditor().setId("open-room-address");
+        javafx.application.Platform.runLater(() -> dialog.getEditor().positionCaret(0));
+        dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty()).ifPresent(address -> {
+            String problem = model.openRoomByAddress(address);
+            if (problem != null) {
+                model.notifications().post(Notification.Kind.WARNING, "Open room", problem, null);
+            }
+        });
     }
 
     private void rebuildAccountMenu() {

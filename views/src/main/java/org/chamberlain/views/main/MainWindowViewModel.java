@@ -171,6 +171,47 @@ public final class MainWindowViewModel {
         selectedRoom.set(roomJid);
     }
 
+    /** The first MUC service of the active account, to prefill "name@service". */
+    public Optional<String> defaultService() {
+        String active = activeAccount.get();
+        return active == null ? Optional.empty()
+                : roomsByAccount.getOrDefault(active, Map.of()).keySet().stream().findFirst();
+    }
+
+    /**
+     * Opens a typed room address ("room@service", or just "room" on the default service) and remembers it in
+     * the sidebar.
+     *
+     * @return why the address cannot be used, or {@code null} when the room was opened
+     */
+    public String openRoomByAddress(String address) {
+        String jid = address.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!jid.contains("@")) {
+            Optional<String> service = defaultService();
+            if (service.isEmpty()) {
+                return "Type the full room address, like room@conference.example.org.";
+            }
+            jid = jid + "@" + service.get();
+        }
+        int at = jid.indexOf('@');
+        if (at == 0 || at == jid.length() - 1 || jid.indexOf('@', at + 1) >= 0 || jid.contains("/")
+                || jid.contains(" ")) {
+            return "'" + address + "' is not a room address; it looks like room@conference.example.org.";
+        }
+        String room = jid;
+        String service = room.substring(at + 1);
+        String active = activeAccount.get();
+        if (active != null) {
+            boolean known = roomsByAccount.getOrDefault(active, Map.of()).getOrDefault(service, List.of()).stream()
+                    .anyMatch(r -> r.jid().equals(room));
+            if (!known) {
+                putRoom(active, service, new SidebarTree.Room(room, null, SidebarTree.RoomSource.REMEMBERED));
+            }
+        }
+        openRoom(room);
+        return null;
+    }
+
     public void closeRoom(String roomJid) {
         openRooms.remove(roomJid);
     }

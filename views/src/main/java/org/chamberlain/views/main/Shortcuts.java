@@ -6,6 +6,10 @@ import javafx.scene.input.KeyCombination;
 /** The main window's keyboard shortcuts, in one place so the menus and the help list agree. */
 public final class Shortcuts {
     public static final KeyCombination FIND_ROOM = KeyCombination.keyCombination("Shortcut+F");
+    public static final KeyCombination OPEN_ROOM = KeyCombination.keyCombination("Shortcut+O");
+    public static final KeyCombination NEW_ROOM = KeyCombination.keyCombination("Shortcut+N");
+    public static final KeyCombination INVITE = KeyCombination.keyCombination("Shortcut+I");
+    public static final KeyCombination DESTROY = KeyCombination.keyCombination("Shortcut+Shift+D");
     public static final KeyCombination CLOSE_TAB = KeyCombination.keyCombination("Shortcut+W");
     public static final KeyCombination TOGGLE_THEME = KeyCombination.keyCombination("Shortcut+Shift+L");
     public static final KeyCombination NEXT_ACCOUNT = KeyCombination.keyCombination("Shortcut+Shift+A");
@@ -23,6 +27,10 @@ public final class Shortcuts {
     public static List<Entry> all() {
         return List.of(
                 new Entry(FIND_ROOM, "Find a room (focus the filter box)"),
+                new Entry(NEW_ROOM, "Create a room"),
+                new Entry(INVITE, "Invite people to the current room"),
+                new Entry(DESTROY, "Destroy the current room (asks for its name)"),
+                new Entry(OPEN_ROOM, "Open a room by its address"),
                 new Entry(CLOSE_TAB, "Close the current room tab"),
                 new Entry(KeyCombination.keyCombination("Ctrl+Tab"), "Next room tab"),
                 new Entry(NEXT_ACCOUNT, "Switch to the next account"),

@@ -14,7 +14,11 @@ public final class NotificationCenter {
     static final int MAX_VISIBLE = 4;
 
     private final ObservableList<Notification> visible = FXCollections.observableArrayList();
+    /** One wrapper, kept: listeners on a fresh wrapper per call would be collected with it. */
+    private final ObservableList<Notification> visibleReadOnly = FXCollections.unmodifiableObservableList(visible);
     private final ObservableList<Notification> history = FXCollections.observableArrayList();
+    /** One wrapper, kept: listeners on a fresh wrapper per call would be collected with it. */
+    private final ObservableList<Notification> historyReadOnly = FXCollections.unmodifiableObservableList(history);
     private final Clock clock;
 
     public NotificationCenter(Clock clock) {
@@ -22,11 +26,11 @@ public final class NotificationCenter {
     }
 
     public ObservableList<Notification> visible() {
-        return FXCollections.unmodifiableObservableList(visible);
+        return visibleReadOnly;
     }
 
     public ObservableList<Notification> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyReadOnly;
     }
 
     public Notification post(Notification.Kind kind, String title, String message, String details) {

@@ -35,7 +35,7 @@ public final class NotificationsView {
     public NotificationsView(NotificationCenter center) {
         this.center = center;
         stack.getStyleClass().add("notification-stack");
-        stack.setAlignment(Pos.TOP_RIGHT);
+        stack.setAlignment(Pos.BOTTOM_RIGHT);
         stack.setPickOnBounds(false);
         stack.setMaxWidth(Region.USE_PREF_SIZE);
         stack.setMaxHeight(Region.USE_PREF_SIZE);
@@ -55,15 +55,18 @@ public final class NotificationsView {
     private void add(Notification n) {
         Label title = new Label(n.title());
         title.getStyleClass().add("notification-title");
+        title.setWrapText(true);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
         Label time = new Label(TIME.format(n.time()));
         time.getStyleClass().add("notification-time");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        time.setMinWidth(Region.USE_PREF_SIZE);
         Button close = new Button("✕");
         close.getStyleClass().addAll("flat", "notification-close");
         close.setAccessibleText("Dismiss notification");
         close.setOnAction(e -> center.dismiss(n));
-        HBox header = new HBox(8, title, spacer, time, close);
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(8, title, time, close);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label(n.message());

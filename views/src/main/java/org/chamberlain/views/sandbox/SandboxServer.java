@@ -152,6 +152,11 @@ public final class SandboxServer implements AutoCloseable {
         return accounts.get(0);
     }
 
+    /** The sandbox's own audit log: sandbox actions stay out of the person's real one and go with it. */
+    public Path auditLog() {
+        return baseDir.resolve("audit.jsonl");
+    }
+
     public String domain() {
         return prosody.domain();
     }

@@ -5,10 +5,16 @@ import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
@@ -18,10 +24,29 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.chamberlain.app.AccountSession;
+import org.chamberlain.app.audit.AuditLog;
+import org.chamberlain.app.events.RoomDestroyed;
+import org.chamberlain.app.events.RoomEvent;
+import org.chamberlain.app.audit.AuditTrail;
+import org.chamberlain.app.connections.ConnectionManager;
+import org.chamberlain.views.adapter.AccountSessions;
+import org.chamberlain.views.configuration.ConfigurationViewModel;
 import org.chamberlain.views.errors.UncaughtErrorHandler;
+import org.chamberlain.views.history.HistoryViewModel;
+import org.chamberlain.views.main.ConnectionState;
 import org.chamberlain.views.main.MainWindowView;
+import org.chamberlain.views.main.Shortcuts;
+import org.chamberlain.views.main.SidebarTree;
 import org.chamberlain.views.main.MainWindowViewModel;
+import org.chamberlain.views.members.MembersViewModel;
+import org.chamberlain.views.notifications.Notification;
 import org.chamberlain.views.notifications.NotificationCenter;
+import org.chamberlain.views.notifications.RoomEventMessages;
+import org.chamberlain.views.occupants.OccupantsViewModel;
+import org.chamberlain.views.rooms.RoomCommands;
+import org.chamberlain.views.rooms.RoomDialogs;
+import org.chamberlain.views.rooms.RoomWorkspace;
 import org.chamberlain.views.settings.WindowSettings;
 import org.chamberlain.views.tasks.FxTaskRunner;
 import org.chamberlain.views.tasks.TaskRunner;
@@ -46,6 +71,9 @@ public class ChamberlainApp extends Application {
     private MainWindowViewModel mainModel;
     private MainWindowView mainView;
     private Stage stage;
+    private AccountSessions sessions;
+    private AuditLog auditLog;
+    private final Map<String, RoomWorkspace> workspaces = new HashMap<>();
 
     public ChamberlainApp(StartupOptions options) {
         this.options = options;
@@ -57,6 +85,13 @@ public class ChamberlainApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrorHandler(() -> stage));
         tasks = new FxTaskRunner(4);
         owned.add(tasks);
+        ConnectionManager connections = new ConnectionManager();
+        // Closed after the task runner (reverse order): running sign-ins end before their connections go.
+        owned.add(0, connections);
+        auditLog = new AuditLog(options.auditLog());
+        sessions = new AccountSessions(connections, tasks, AuditTrail.to(auditLog),
+                problem -> notifications.post(Notification.Kind.WARNING, "Audit log", problem.getMessage(), null));
+        owned.add(sessions);
         notifications = new NotificationCenter(Clock.systemDefaultZone());
         settings = loadSettings();
 
@@ -67,23 +102,146 @@ public class ChamberlainApp extends Application {
         applyTheme(settings.darkTheme());
         mainModel.darkTheme().addListener((obs, old, dark) -> applyTheme(dark));
 
+        mainModel.openRooms().addListener((javafx.collections.ListChangeListener<String>) change -> {
+            while (change.next()) {
+                for (String closed : change.getRemoved()) {
+                    RoomWorkspace gone = workspaces.remove(closed);
+                    if (gone != null) {
+                        gone.close();
+                    }
+                }
+            }
+        });
         mainView = new MainWindowView(mainModel, this::roomWorkspace, primaryStage::close);
         Scene scene = new Scene(mainView.node());
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        addRoomCommands();
+        owned.add(sessions.onRoomEvent(this::onRoomEvent));
         primaryStage.setScene(scene);
         primaryStage.setTitle("Chamberlain");
         restoreLayout(primaryStage);
         primaryStage.show();
         mainView.split().setDividerPositions(settings.sidebarDivider());
+        connectAccounts();
     }
 
-    /** The content of a room tab. */
+    /** The content of a room tab, acting as the account that is active when the tab opens. */
     private Node roomWorkspace(String roomJid) {
-        Label text = new Label("Room " + roomJid);
-        VBox box = new VBox(text);
-        box.setPadding(new Insets(16));
-        box.setAlignment(Pos.TOP_LEFT);
-        return box;
+        String account = mainModel.activeAccount().get();
+        if (account == null) {
+            Label text = new Label("Add an account first: rooms are opened as one of your accounts.");
+            VBox box = new VBox(text);
+            box.setPadding(new Insets(16));
+            box.setAlignment(Pos.TOP_LEFT);
+            return box;
+        }
+        Optional<AccountSession> session = sessions.session(account);
+        if (session.isEmpty()) {
+            Label text = new Label(account + " has no connection; check File → Accounts.");
+            VBox box = new VBox(text);
+            box.setPadding(new Insets(16));
+            return box;
+        }
+        RoomWorkspace workspace = new RoomWorkspace(
+                new OccupantsViewModel(tasks, notifications, session.get(), roomJid, localpart(account)),
+                new MembersViewModel(tasks, notifications, sessions.members(account), roomJid, account),
+                new ConfigurationViewModel(tasks, notifications, sessions.configuration(account), roomJid),
+                new HistoryViewModel(tasks, auditLog::entriesFor, roomJid));
+        workspaces.put(roomJid, workspace);
+        return workspace.node();
+    }
+
+    private void onRoomEvent(RoomEvent event) {
+        RoomEventMessages.of(event).ifPresent(m -> notifications.post(m.kind(), m.title(), m.text(), null));
+        if (event instanceof RoomDestroyed destroyed) {
+            mainModel.removeRoom(destroyed.account(), destroyed.room());
+        }
+    }
+
+    private void addRoomCommands() {
+        RoomCommands commands = new RoomCommands(tasks, notifications);
+        MenuItem create = new MenuItem("_New room…");
+        create.setAccelerator(Shortcuts.NEW_ROOM);
+        create.disableProperty().bind(Bindings.isNull(mainModel.activeAccount()));
+        create.setOnAction(e -> activeSession().ifPresent(session -> {
+            String account = mainModel.activeAccount().get();
+            RoomDialogs.create(stage, mainModel.defaultService().orElse("conference." + account.substring(
+                    account.indexOf('@') + 1)), localpart(account)).ifPresent(request ->
+                    commands.createInstant(session, request.room(), request.nickname(), room -> {
+                        mainModel.putRoom(account, room.substring(room.indexOf('@') + 1),
+                                new SidebarTree.Room(room, null, SidebarTree.RoomSource.JOINED));
+                        mainModel.openRoom(room);
+                    }));
+        }));
+        MenuItem invite = new MenuItem("_Invite…");
+        invite.setAccelerator(Shortcuts.INVITE);
+        invite.disableProperty().bind(Bindings.isNull(mainModel.selectedRoom()));
+        invite.setOnAction(e -> withRoom((session, room) -> RoomDialogs.invite(stage, room).ifPresent(request ->
+                commands.invite(session, room, request.invitees(), request.direct(), request.reason()))));
+        MenuItem destroy = new MenuItem("_Destroy room…");
+        destroy.setAccelerator(Shortcuts.DESTROY);
+        destroy.disableProperty().bind(Bindings.isNull(mainModel.selectedRoom()));
+        destroy.setOnAction(e -> withRoom((session, room) -> RoomDialogs.destroyDialog(stage, room).showAndWait()
+                .ifPresent(request -> commands.destroy(session, room, request.reason(), request.alternateVenue(),
+                        () -> {
+                            mainModel.closeRoom(room);
+                            mainModel.removeRoom(mainModel.activeAccount().get(), room);
+                        }))));
+        mainView.roomMenu().getItems().addAll(0, List.of(create, new SeparatorMenuItem()));
+        mainView.roomMenu().getItems().addAll(new SeparatorMenuItem(), invite, destroy);
+    }
+
+    private boolean demoRoomOpened;
+
+    /** The sandbox's lobby: created by the owner on first sign-in so there is a room to try things on. */
+    private void openDemoRoom(String account) {
+        if (demoRoomOpened || options.demoRoomIfAny().isEmpty()) {
+            return;
+        }
+        demoRoomOpened = true;
+        String room = options.demoRoomIfAny().get();
+        sessions.session(account).ifPresent(session -> new RoomCommands(tasks, notifications)
+                .createInstant(session, room, localpart(account), created -> {
+                    mainModel.putRoom(account, created.substring(created.indexOf('@') + 1),
+                            new SidebarTree.Room(created, "Lobby", SidebarTree.RoomSource.JOINED));
+                    mainModel.openRoom(created);
+                }));
+    }
+
+    private Optional<AccountSession> activeSession() {
+        return Optional.ofNullable(mainModel.activeAccount().get()).flatMap(sessions::session);
+    }
+
+    private void withRoom(java.util.function.BiConsumer<AccountSession, String> action) {
+        String room = mainModel.selectedRoom().get();
+        if (room != null) {
+            activeSession().ifPresent(session -> action.accept(session, room));
+        }
+    }
+
+    private static String localpart(String jid) {
+        return jid.substring(0, jid.indexOf('@'));
+    }
+
+    /** For tests: the workspace of an open room. */
+    public RoomWorkspace workspace(String roomJid) {
+        return workspaces.get(roomJid);
+    }
+
+    private void connectAccounts() {
+        for (AccountProfile profile : options.accounts()) {
+            mainModel.connectionState(profile.jid(), ConnectionState.CONNECTING);
+            sessions.connect(profile, (jid, state, problem) -> {
+                // Failures are reported once, by the failure callback below, with details.
+                mainModel.connectionState(jid, state);
+                if (state == ConnectionState.ONLINE && jid.equals(options.activeAccount())) {
+                    openDemoRoom(jid);
+                }
+            }, failure -> {
+                mainModel.connectionState(profile.jid(), ConnectionState.FAILED);
+                notifications.error("Sign-in of " + profile.jid(), failure);
+            });
+        }
     }
 
     @Override
@@ -118,7 +276,7 @@ public class ChamberlainApp extends Application {
             return WindowSettings.load(options.configDir());
         } catch (IOException e) {
             // Defaults are fine to work with; the person learns why the layout was forgotten.
-            notifications.post(org.chamberlain.views.notifications.Notification.Kind.WARNING,
+            notifications.post(Notification.Kind.WARNING,
                     "Settings", "Could not read the saved window layout from " + options.configDir()
                             + "; using the defaults.", e.toString());
             return new WindowSettings();

@@ -7,27 +7,33 @@ import java.util.Optional;
 
 /**
  * What the app starts with: accounts handed over by the command line (the sandbox's three), the one to sign
- * in as, where settings live, and a line for the status bar saying which server this is.
+ * in as, where settings and the audit log live, and a line for the status bar saying which server this is.
  */
 public record StartupOptions(List<AccountProfile> accounts, String activeAccount, Path configDir,
-        String serverNote, List<String> mucServices) {
+        String serverNote, List<String> mucServices, Path auditLog, String demoRoom) {
 
     public StartupOptions {
         accounts = List.copyOf(accounts);
         mucServices = List.copyOf(mucServices);
         Objects.requireNonNull(configDir, "configDir");
+        Objects.requireNonNull(auditLog, "auditLog");
         if (activeAccount != null && accounts.stream().noneMatch(a -> a.jid().equals(activeAccount))) {
             throw new IllegalArgumentException("The active account " + activeAccount + " is not one of the accounts");
         }
     }
 
-    /** A plain start: no accounts handed over, settings in the platform config directory. */
-    public static StartupOptions plain(Path configDir) {
-        return new StartupOptions(List.of(), null, configDir, null, List.of());
+    /** A plain start: no accounts handed over, settings and audit log in the platform directories. */
+    public static StartupOptions plain(Path configDir, Path auditLog) {
+        return new StartupOptions(List.of(), null, configDir, null, List.of(), auditLog, null);
     }
 
     public Optional<String> activeAccountIfAny() {
         return Optional.ofNullable(activeAccount);
+    }
+
+    /** A room the active account creates (if missing) and opens once it is online: the sandbox's lobby. */
+    public Optional<String> demoRoomIfAny() {
+        return Optional.ofNullable(demoRoom);
     }
 
     public Optional<String> serverNoteIfAny() {

@@ -1,0 +1,93 @@
+package org.chamberlain.app.connections;
+
+import org.chamberlain.app.errors.ModerationException;
+import org.chamberlain.app.errors.ModerationException.Condition;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/**
+ * Parses the addresses people type into Smack's JID types, with a clear refusal for bad input. Services use
+ * it at their boundary; our public API speaks plain strings. Stateless; any thread.
+ */
+public final class Addresses {
+
+    private Addresses() {
+    }
+
+    /** A room address, {@code name@service}. */
+    public static EntityBareJid room(String text) throws ModerationException {
+        try {
+            return JidCreate.entityBareFrom(strip(text));
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            throw malformed(text, "a room address (name@service)", e);
+        }
+    }
+
+    /** A person's bare address, {@code name@server}. A full JID is cut to its bare part. */
+    public static EntityBareJid person(String text) throws ModerationException {
+        // jxmpp does not enforce every RFC 7622 rule (it accepted "not a jid@@"); refuse the obvious mistakes.
+        String bareText = text == null ? "" : text.strip().replaceFirst("/.*$", "");
+        if (!bareText.matches("[^@\\s]+@[^@\\s]+")) {
+            throw malformed(text, "a person's address (name@server)", null);
+        }
+        try {
+            Jid jid = JidCreate.from(strip(text));
+            EntityBareJid bare = jid.asEntityBareJidIfPossible();
+            if (bare == null) {
+                throw malformed(text, "a person's address (name@server)", null);
+            }
+            return bare;
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            throw malformed(text, "a person's address (name@server)", e);
+        }
+    }
+
+    /** Any bare JID: a person, a room, or a server. */
+    public static BareJid bare(String text) throws ModerationException {
+        try {
+            return JidCreate.bareFrom(strip(text));
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            throw malformed(text, "an address", e);
+        }
+    }
+
+    /** A service or server address, e.g. {@code conference.example.org}. */
+    public static DomainBareJid service(String text) throws ModerationException {
+        try {
+            return JidCreate.domainBareFrom(strip(text));
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            throw malformed(text, "a service address (e.g. conference.example.org)", e);
+        }
+    }
+
+    /** A nickname in a room. */
+    public static Resourcepart nickname(String text) throws ModerationException {
+        try {
+            return Resourcepart.from(strip(text));
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            throw malformed(text, "a nickname", e);
+        }
+    }
+
+    /** The canonical text of a room address (lower-cased where XMPP says case does not matter). */
+    public static String canonicalRoom(String text) throws ModerationException {
+        return room(text).toString();
+    }
+
+    private static String strip(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("empty");
+        }
+        return text.strip();
+    }
+
+    private static ModerationException malformed(String text, String expected, Exception cause) {
+        return new ModerationException(Condition.JID_MALFORMED,
+                "'" + text + "' is not " + expected + ".", null, cause);
+    }
+}

@@ -1,0 +1,77 @@
+package org.chamberlain.views.notifications;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.chamberlain.app.events.AffiliationChanged;
+import org.chamberlain.app.events.InvitationReceived;
+import org.chamberlain.app.events.RemovedFromRoom;
+import org.chamberlain.app.events.RoomDestroyed;
+import org.chamberlain.app.events.RoomEvent;
+
+/**
+ * Which room events deserve a notification, in words: invitations, being removed from a room, a room
+ * destroyed, affiliations changed by someone. Joins, leaves and role changes only update the lists. Pure.
+ */
+public final class RoomEventMessages {
+
+    private RoomEventMessages() {
+    }
+
+    /** A message worth showing. */
+    public record Message(Notification.Kind kind, String title, String text) {
+    }
+
+    public static Optional<Message> of(RoomEvent event) {
+        if (event instanceof InvitationReceived invitation) {
+            String who = invitation.inviter().orElse("Someone");
+            return Optional.of(new Message(Notification.Kind.INFO, "Invitation for " + invitation.account(),
+                    who + " invites you to " + invitation.room() + reason(invitation.reason())
+                            + (invitation.password().isPresent() ? " (a password was included)" : "") + "."));
+        }
+        if (event instanceof RemovedFromRoom removed) {
+            String how;
+            switch (removed.departure()) {
+                case KICKED:
+                    how = "You were kicked from ";
+                    break;
+                case BANNED:
+                    how = "You were banned from ";
+                    break;
+                case AFFILIATION_CHANGED:
+                    how = "Your membership was removed, so you had to leave ";
+                    break;
+                case MEMBERS_ONLY:
+                    how = "The room became members-only, so you had to leave ";
+                    break;
+                case SERVICE_SHUTDOWN:
+                    how = "The chat service shut down and closed ";
+                    break;
+                default:
+                    how = "You left ";
+                    break;
+            }
+            return Optional.of(new Message(Notification.Kind.WARNING, removed.account(), how + removed.room()
+                    + removed.cause().actor().map(a -> " by " + a).orElse("") + reason(removed.cause().reason())
+                    + "."));
+        }
+        if (event instanceof RoomDestroyed destroyed) {
+            return Optional.of(new Message(Notification.Kind.WARNING, "Room destroyed", destroyed.room()
+                    + " was destroyed" + reason(destroyed.reason())
+                    + destroyed.alternateVenue().map(v -> "; it continues in " + v).orElse("") + "."));
+        }
+        if (event instanceof AffiliationChanged changed) {
+            String who = changed.jid().or(changed::nickname).orElse("Someone");
+            String to = changed.affiliation().name().toLowerCase(Locale.ROOT);
+            String text = who + " is now " + (to.equals("none") ? "without affiliation" : to.equals("outcast")
+                    ? "banned" : "a " + to) + " in " + changed.room()
+                    + changed.previous().map(p -> " (was " + p.name().toLowerCase(Locale.ROOT) + ")").orElse("")
+                    + reason(changed.cause().reason()) + ".";
+            return Optional.of(new Message(Notification.Kind.INFO, "Affiliation changed", text));
+        }
+        return Optional.empty();
+    }
+
+    private static String reason(Optional<String> reason) {
+        return reason.filter(r -> !r.isBlank()).map(r -> ": \u201c" + r + "\u201d").orElse("");
+    }
+}

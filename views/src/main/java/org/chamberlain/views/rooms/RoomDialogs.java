@@ -1,0 +1,155 @@
+package org.chamberlain.views.rooms;
+
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/** The dialogs that collect input for {@link RoomCommands}; they validate as the person types. */
+public final class RoomDialogs {
+
+    private RoomDialogs() {
+    }
+
+    /** What the create dialog collected. */
+    public record CreateRequest(String room, String nickname) {
+    }
+
+    public static Optional<CreateRequest> create(Window owner, String service, String defaultNick) {
+        Dialog<CreateRequest> dialog = dialog(owner, "Create room", "Create a room on " + service);
+        ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
+        TextField name = new TextField();
+        name.setPromptText("e.g. team");
+        name.setId("create-room-name");
+        TextField serviceField = new TextField(service);
+        TextField nick = new TextField(defaultNick);
+        Label problem = problemLabel();
+        problem.textProperty().bind(Bindings.createStringBinding(
+                () -> RoomCommands.problemWithName(name.getText()).orElse(""), name.textProperty()));
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Name"), name);
+        grid.addRow(1, new Label("Service"), serviceField);
+        grid.addRow(2, new Label("Your nickname"), nick);
+        grid.add(problem, 1, 3);
+        Label note = new Label("The room starts with the server's default settings; change them in its "
+                + "Configuration tab.");
+        note.setWrapText(true);
+        note.getStyleClass().add("help-text");
+        grid.add(note, 0, 4, 2, 1);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().lookupButton(create).disableProperty().bind(Bindings.createBooleanBinding(
+                () -> RoomCommands.problemWithName(name.getText()).isPresent() || nick.getText().isBlank()
+                        || serviceField.getText().isBlank(), name.textProperty(), nick.textProperty(),
+                serviceField.textProperty()));
+        Platform.runLater(name::requestFocus);
+        dialog.setResultConverter(b -> b == create ? new CreateRequest(name.getText().strip().toLowerCase(
+                java.util.Locale.ROOT) + "@" + serviceField.getText().strip(), nick.getText().strip()) : null);
+        return dialog.showAndWait();
+    }
+
+    /** What the invite dialog collected. */
+    public record InviteRequest(String invitees, boolean direct, String reason) {
+    }
+
+    public static Optional<InviteRequest> invite(Window owner, String room) {
+        Dialog<InviteRequest> dialog = dialog(owner, "Invite", "Invite people to " + room);
+        ButtonType send = new ButtonType("Send invitations", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(send, ButtonType.CANCEL);
+        TextArea invitees = new TextArea();
+        invitees.setPromptText("Addresses, separated by spaces, commas or lines");
+        invitees.setPrefRowCount(3);
+        invitees.setPrefColumnCount(30);
+        invitees.setId("invite-jids");
+        TextField reason = new TextField();
+        reason.setPromptText("Optional message");
+        CheckBox direct = new CheckBox("Send directly (XEP-0249) instead of through the room");
+        Label note = new Label("In a members-only room, people you invite become members first.");
+        note.getStyleClass().add("help-text");
+        note.setWrapText(true);
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Invite"), invitees);
+        grid.addRow(1, new Label("Message"), reason);
+        grid.add(direct, 1, 2);
+        grid.add(note, 1, 3);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().lookupButton(send).disableProperty().bind(Bindings.createBooleanBinding(
+                () -> invitees.getText().isBlank(), invitees.textProperty()));
+        Platform.runLater(invitees::requestFocus);
+        dialog.setResultConverter(b -> b == send ? new InviteRequest(invitees.getText(), direct.isSelected(),
+                reason.getText()) : null);
+        return dialog.showAndWait();
+    }
+
+    /** What the destroy dialog collected. */
+    public record DestroyRequest(String reason, String alternateVenue) {
+    }
+
+    /** Asks for a reason and an alternate venue, and enables Destroy only once the room's name is typed. */
+    public static Dialog<DestroyRequest> destroyDialog(Window owner, String room) {
+        String name = room.contains("@") ? room.substring(0, room.indexOf('@')) : room;
+        Dialog<DestroyRequest> dialog = dialog(owner, "Destroy room", "Destroy " + room + "?");
+        ButtonType destroy = new ButtonType("Destroy", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, destroy);
+        Label warning = new Label("Everyone in the room is removed and told the reason. The configuration, "
+                + "member lists and history on the server are deleted. This cannot be undone.");
+        warning.setWrapText(true);
+        warning.setMaxWidth(460);
+        TextField reason = new TextField();
+        reason.setPromptText("Told to everyone in the room");
+        reason.setId("destroy-reason");
+        TextField venue = new TextField();
+        venue.setPromptText("Optional: where people should go instead (room address)");
+        TextField confirm = new TextField();
+        confirm.setPromptText(name);
+        confirm.setId("destroy-confirm");
+        GridPane grid = grid();
+        grid.add(warning, 0, 0, 2, 1);
+        grid.addRow(1, new Label("Reason"), reason);
+        grid.addRow(2, new Label("Moved to"), venue);
+        grid.addRow(3, new Label("Type \u201c" + name + "\u201d"), confirm);
+        dialog.getDialogPane().setContent(grid);
+        Node button = dialog.getDialogPane().lookupButton(destroy);
+        button.getStyleClass().add("danger");
+        button.setId("destroy-button");
+        button.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !RoomCommands.confirms(room, confirm.getText()), confirm.textProperty()));
+        Platform.runLater(reason::requestFocus);
+        dialog.setResultConverter(b -> b == destroy ? new DestroyRequest(reason.getText(), venue.getText()) : null);
+        return dialog;
+    }
+
+    private static <T> Dialog<T> dialog(Window owner, String title, String header) {
+        Dialog<T> dialog = new Dialog<>();
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        return dialog;
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        grid.setPadding(new Insets(8, 4, 4, 4));
+        return grid;
+    }
+
+    private static Label problemLabel() {
+        Label label = new Label();
+        label.getStyleClass().add("form-problem");
+        return label;
+    }
+}
