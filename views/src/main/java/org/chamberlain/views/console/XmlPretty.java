@@ -30,7 +30,10 @@ public final class XmlPretty {
                 line(out, depth, part);
             } else if (part.startsWith("<")) {
                 boolean selfClosing = part.endsWith("/>");
-                if (!selfClosing && i + 2 < parts.size() && !parts.get(i + 1).startsWith("<")
+                if (!selfClosing && i + 1 < parts.size() && parts.get(i + 1).startsWith("</")) {
+                    line(out, depth, part + parts.get(i + 1));
+                    i += 1;
+                } else if (!selfClosing && i + 2 < parts.size() && !parts.get(i + 1).startsWith("<")
                         && parts.get(i + 2).startsWith("</") && parts.get(i + 1).length() <= 80
                         && parts.get(i + 1).indexOf('\n') < 0) {
                     line(out, depth, part + parts.get(i + 1) + parts.get(i + 2));

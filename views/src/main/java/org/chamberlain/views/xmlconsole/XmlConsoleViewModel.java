@@ -185,6 +185,10 @@ public final class XmlConsoleViewModel implements AutoCloseable {
         }, sent -> {
             history.remove(sent);
             history.add(0, sent);
+            // The draft may hold a password: it goes once sent (history shows it redacted).
+            if (draft.get().strip().equals(sent)) {
+                draft.set("");
+            }
             status.set("Sent.");
         }, error -> status.set("Not sent: " + error.getMessage()));
     }

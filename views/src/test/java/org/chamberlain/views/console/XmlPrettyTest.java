@@ -19,6 +19,11 @@ class XmlPrettyTest {
     }
 
     @Test
+    void emptyElementsWithAnEndTagStayOnOneLine() {
+        assertThat(XmlPretty.format("<x><photo></photo></x>")).isEqualTo("<x>\n  <photo></photo>\n</x>");
+    }
+
+    @Test
     void findsTheLineAMatcherPathPointsAt() {
         String pretty = XmlPretty.format("<presence from='r'><x xmlns='u'><status code='1'/><status code='2'/>"
                 + "<item role='x'/></x><p:show xmlns:p='q'>away</p:show></presence>");
