@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
  * the replayer configures Smack process-wide before Smack initialises.
  */
 @Command(name = "chamberlain", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {SandboxCommand.class},
+        subcommands = {SandboxCommand.class, org.chamberlain.scripting.cli.ReplayCommand.class},
         description = "Moderation and scripted testing for XMPP group chats (XEP-0045).")
 public final class Main implements Runnable {
 

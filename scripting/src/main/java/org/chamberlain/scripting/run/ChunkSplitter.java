@@ -3,8 +3,7 @@ package org.chamberlain.scripting.run;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
-import org.jxmpp.xml.splitter.XmppElementCallback;
-import org.jxmpp.xml.splitter.XmppXmlSplitter;
+import org.jxmpp.xml.splitter.XmlSplitter;
 
 /**
  * Cuts the characters of a client stream, chunk by chunk as they are read, into complete top-level elements
@@ -12,30 +11,55 @@ import org.jxmpp.xml.splitter.XmppXmlSplitter;
  */
 final class ChunkSplitter {
     /** Elements larger than this end the connection; Prosody's own limit is far smaller. */
-    private static final int MAX_ELEMENT_CHARS = 64 * 1024 * 1024;
+    private static final int MAX_ELEMENT_CHARS = 16 * 1024 * 1024;
+    /**
+     * Initial buffer. (jxmpp's XmppXmlSplitter uses its maximum element size as the initial buffer size:
+     * a generous maximum allocated hundreds of megabytes per connection and made each connect ~100 ms slower.)
+     */
+    private static final int INITIAL_BUFFER_CHARS = 4096;
+    private static final String STREAMS = "http://etherx.jabber.org/streams";
 
     private final CapturingConnection.ElementSink sink;
-    private final XmppXmlSplitter splitter;
+    private final StreamSplitter splitter;
     private long chunkArrival;
 
     ChunkSplitter(CapturingConnection.ElementSink sink) {
         this.sink = sink;
-        this.splitter = new XmppXmlSplitter(MAX_ELEMENT_CHARS, new XmppElementCallback() {
-            @Override
-            public void onCompleteElement(String completeElement) {
-                sink.element(completeElement, chunkArrival);
-            }
+        this.splitter = new StreamSplitter();
+    }
 
-            @Override
-            public void streamOpened(String prefix, Map<String, String> attributes) {
-                // Stream headers (the first one and each restart) carry nothing for the script.
-            }
+    /**
+     * Splits the children of {@code <stream:stream>}: a stream header (the first one and every restart) starts
+     * a fresh split, so each stanza or nonza is a complete top-level element.
+     */
+    private final class StreamSplitter extends XmlSplitter {
+        private String streamPrefix;
 
-            @Override
-            public void streamClosed() {
+        StreamSplitter() {
+            super(INITIAL_BUFFER_CHARS, element -> sink.element(element, chunkArrival), null, null);
+        }
+
+        @Override
+        protected void onNextChar() throws IOException {
+            if (getCurrentSplittedPartSize() >= MAX_ELEMENT_CHARS) {
+                throw new IOException("an element larger than " + MAX_ELEMENT_CHARS + " characters arrived");
+            }
+        }
+
+        @Override
+        protected void onStartTag(String prefix, String localpart, Map<String, String> attributes) {
+            if ("stream".equals(localpart) && STREAMS.equals(attributes.get("xmlns:" + prefix))) {
+                streamPrefix = prefix;
+                newSplittedPart();
+            }
+        }
+
+        @Override
+        protected void onEndTag(String qName) {
+            if (streamPrefix != null && (streamPrefix + ":stream").equals(qName)) {
                 sink.streamClosedByServer();
             }
-        });
+        }
     }
 
     void chunk(char[] chars, int offset, int length, long arrivalNanos) {

@@ -212,9 +212,15 @@ final class Session {
                 return "login refused (" + saslError.getSASLFailure().getSASLErrorString() + ")"
                         + (text == null ? "" : ": " + text);
             }
-            if (cause instanceof SmackException.EndpointConnectionException) {
-                String message = cause.getMessage();
-                return message == null ? "connection failed" : message.replaceAll("\\s+", " ");
+            if (cause instanceof SmackException.EndpointConnectionException endpoints) {
+                // Smack's message lists every endpoint with Java exception names; people need the reason.
+                for (var failure : endpoints.getConnectionExceptions()) {
+                    Throwable reason = failure.getException();
+                    if (reason != null && reason.getMessage() != null) {
+                        return reason.getMessage();
+                    }
+                }
+                return "the connection failed";
             }
             if (cause instanceof SmackException.NoResponseException) {
                 return "the server did not answer in time";

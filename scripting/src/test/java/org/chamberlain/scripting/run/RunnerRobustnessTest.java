@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.chamberlain.scripting.parse.Action;
 import org.chamberlain.scripting.parse.ParseResult;
 import org.chamberlain.scripting.parse.Script;
 import org.chamberlain.scripting.parse.ScriptParser;
-import org.chamberlain.testkit.FreshProsody;
 import org.chamberlain.testkit.TestServer;
 import org.chamberlain.testkit.WithProsody;
 import org.junit.jupiter.api.Test;
@@ -78,38 +76,6 @@ class RunnerRobustnessTest {
         assertThat(failure.location()).isEqualTo("fail.scs:15");
         assertThat(failure.failure().closest().xml()).contains("<body>Hi</body>");
         assertThat(failure.failure().closestMatch().difference().path()).isEqualTo("/message/body/text()");
-        assertThat(Resources.settled(baseline)).isEqualTo(baseline);
-    }
-
-    @Test
-    @FreshProsody
-    void killedServerFailsTheScriptWithItsLineAndTheRunGoesOn(TestServer server) throws Exception {
-        Replayer replayer = new Replayer(options(server));
-        replayer.run(List.of(script("warmup.scs", PASSING)), new Recorder());
-        Resources baseline = Resources.settled(null);
-        Script victim = script("killed.scs", PASSING);
-        Script next = script("next.scs", PASSING);
-        Recorder killer = new Recorder() {
-            @Override
-            public void actionStarted(Script script, Action action, long atNanos) {
-                super.actionStarted(script, action, atNanos);
-                if (script == victim && action.line() == 15) {
-                    server.kill();
-                }
-            }
-        };
-
-        RunResult result = replayer.run(List.of(victim, next), killer);
-
-        ScriptResult killed = result.scripts().get(0);
-        assertThat(killed.verdict()).as(String.join("\n", killer.events)).isEqualTo(Verdict.ERROR);
-        assertThat(killed.failedAction().line()).isIn(15, 17);
-        assertThat(killed.durationNanos()).isLessThan(Duration.ofSeconds(2).toNanos());
-        assertThat(killed.message()).containsAnyOf("lost", "closed", "connection");
-        ScriptResult after = result.scripts().get(1);
-        assertThat(after.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(after.location()).isEqualTo("next.scs:11");
-        assertThat(after.message()).contains("Romeo cannot connect");
         assertThat(Resources.settled(baseline)).isEqualTo(baseline);
     }
 

@@ -1,0 +1,276 @@
+package org.chamberlain.scripting.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.chamberlain.scripting.parse.ParseResult;
+import org.chamberlain.scripting.parse.Script;
+import org.chamberlain.scripting.parse.ScriptFiles;
+import org.chamberlain.scripting.parse.ScriptProblem;
+import org.chamberlain.scripting.report.EventStream;
+import org.chamberlain.scripting.report.HumanReport;
+import org.chamberlain.scripting.report.ReportFiles;
+import org.chamberlain.scripting.run.Listeners;
+import org.chamberlain.scripting.run.ReplayListener;
+import org.chamberlain.scripting.run.ReplayOptions;
+import org.chamberlain.scripting.run.Replayer;
+import org.chamberlain.scripting.run.RunResult;
+import org.chamberlain.scripting.run.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code chamberlain replay [options] FILE|DIR...}: replays scansion scripts against a server, for people and
+ * for CI. The last line printed is exactly {@code N passed, N failed}. Exit status: 0 all passed, 1 some
+ * failed (or could not run: connection, login, server gone), 2 usage or script errors (every bad file is
+ * reported before anything connects).
+ *
+ * <p>Runs in a JVM of its own: it switches Smack to its quiet mode for the whole process.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Replays scansion scripts (*.scs) as several XMPP accounts at once.",
+            "Directories stand for their *.scs files in alphabetical order."},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:every selected script passed", "1:some script failed or could not run",
+            "2:usage error or script errors (nothing was run)"})
+public final class ReplayCommand implements Callable<Integer> {
+    static final int ALL_PASSED = 0;
+    static final int SOME_FAILED = 1;
+    static final int USAGE_OR_SCRIPT_ERRORS = 2;
+
+    private final PrintStream standardOut;
+    private final PrintStream standardErr;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Scripts or directories of scripts.")
+    private List<Path> paths = new ArrayList<>();
+
+    @Option(names = "-d", paramLabel = "DIR", description = "A directory of scripts (as scansion's -d).")
+    private List<Path> directories = new ArrayList<>();
+
+    @Option(names = "--host", description = "Host for accounts without connect_host (default: the JID's domain).")
+    private String host;
+
+    @Option(names = "--port", description = "Port for accounts without connect_port (default: 5222).")
+    private int port;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "How long each receives waits for a match (default: ${DEFAULT-VALUE}).")
+    private double timeoutSeconds;
+
+    @Option(names = "--pause-ms", paramLabel = "MS", defaultValue = "1",
+            description = "Pause after each send, once its bytes are on the socket (default: ${DEFAULT-VALUE}).")
+    private double pauseMillis;
+
+    @Option(names = "--only-tags", split = ",", paramLabel = "TAG",
+            description = "Run only scripts with one of these tags (## tag lines).")
+    private List<String> onlyTags = new ArrayList<>();
+
+    @Option(names = "--skip-tags", split = ",", paramLabel = "TAG",
+            description = "Skip scripts with any of these tags.")
+    private List<String> skipTags = new ArrayList<>();
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+    private Path jsonFile;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML.")
+    private Path junitFile;
+
+    @Option(names = "--events", description = "Write one JSON event per line on stdout (docs/replay-events.md); "
+            + "human output goes to stderr.")
+    private boolean events;
+
+    @Option(names = "--strict-fifo", description = "Diagnostic mode: a receives fails on the first stanza that "
+            + "does not match, instead of skipping it.")
+    private boolean strictFifo;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print every action and stanza.")
+    private boolean verbose;
+
+    @Option(names = "--bench", description = "Print timing figures after the run (replay phase, latencies).")
+    private boolean bench;
+
+    /** For the command line: UTF-8 on the process's stdout and stderr. */
+    public ReplayCommand() {
+        this(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8),
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                        StandardCharsets.UTF_8));
+    }
+
+    /** For tests and embedding: where stdout and stderr go. */
+    public ReplayCommand(PrintStream standardOut, PrintStream standardErr) {
+        this.standardOut = standardOut;
+        this.standardErr = standardErr;
+    }
+
+    @Override
+    public Integer call() {
+        long commandStart = System.nanoTime();
+        PrintStream stdout = standardOut;
+        PrintStream human = events ? standardErr : stdout;
+        try {
+            return run(human, stdout, commandStart);
+        } finally {
+            stdout.flush();
+            human.flush();
+        }
+    }
+
+    private int run(PrintStream human, PrintStream stdout, long commandStart) {
+        List<Path> arguments = new ArrayList<>(directories);
+        arguments.addAll(paths);
+        if (arguments.isEmpty()) {
+            human.println("replay: give at least one script file or directory (see --help)");
+            human.println("0 passed, 0 failed");
+            return USAGE_OR_SCRIPT_ERRORS;
+        }
+        if (timeoutSeconds <= 0 || pauseMillis < 0 || port < 0 || port > 65535) {
+            human.println("replay: --timeout must be positive, --pause-ms not negative, --port 1 to 65535");
+            human.println("0 passed, 0 failed");
+            return USAGE_OR_SCRIPT_ERRORS;
+        }
+        EventStream eventStream = events ? new EventStream(stdout) : null;
+        List<Path> files;
+        try {
+            files = ScriptFiles.expand(arguments);
+        } catch (IOException e) {
+            human.println("replay: cannot list " + e.getMessage());
+            human.println("0 passed, 0 failed");
+            return USAGE_OR_SCRIPT_ERRORS;
+        }
+        if (files.isEmpty()) {
+            human.println("replay: no *.scs scripts in " + arguments);
+            human.println("0 passed, 0 failed");
+            return USAGE_OR_SCRIPT_ERRORS;
+        }
+        List<Script> scripts = new ArrayList<>();
+        int errors = 0;
+        for (ParseResult parsed : ScriptFiles.parseAll(files)) {
+            for (ScriptProblem warning : parsed.warnings()) {
+                human.println("warning: " + warning);
+                if (eventStream != null) {
+                    eventStream.problem(warning, false);
+                }
+            }
+            for (ScriptProblem error : parsed.errors()) {
+                human.println("error: " + error);
+                if (eventStream != null) {
+                    eventStream.problem(error, true);
+                }
+                errors++;
+            }
+            if (parsed.ok()) {
+                scripts.add(parsed.script());
+            }
+        }
+        if (errors > 0) {
+            human.println(errors + (errors == 1 ? " script error" : " script errors") + "; nothing was run.");
+            human.println("0 passed, 0 failed");
+            return USAGE_OR_SCRIPT_ERRORS;
+        }
+        List<Script> selected = new ArrayList<>();
+        for (Script script : scripts) {
+            String reason = skipReason(script);
+            if (reason == null) {
+                selected.add(script);
+            } else {
+                human.println("SKIP  " + script.file() + " (" + reason + ")");
+                if (eventStream != null) {
+                    eventStream.skipped(script, reason);
+                }
+            }
+        }
+        ReplayOptions options = ReplayOptions.defaults().withServer(host, port)
+                .withReceiveTimeout(Duration.ofNanos((long) (timeoutSeconds * 1e9)))
+                .withPause(Duration.ofNanos((long) (pauseMillis * 1e6)))
+                .withStrictFifo(strictFifo);
+        List<ReplayListener> listeners = new ArrayList<>();
+        listeners.add(new HumanReport(human, verbose));
+        if (eventStream != null) {
+            listeners.add(eventStream);
+        }
+        RunResult result;
+        try {
+            result = new Replayer(options).run(selected, Listeners.of(listeners));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            human.println("replay: interrupted");
+            human.println("0 passed, 0 failed");
+            return SOME_FAILED;
+        }
+        try {
+            if (jsonFile != null) {
+                ReportFiles.writeJson(result, jsonFile);
+            }
+            if (junitFile != null) {
+                ReportFiles.writeJunit(result, junitFile);
+            }
+        } catch (IOException e) {
+            human.println("replay: cannot write the report: " + e.getMessage());
+        }
+        long passed = result.count(Verdict.PASSED);
+        long failed = result.scripts().size() - passed;
+        if (bench) {
+            Benchmark.print(result, commandStart, human);
+        }
+        human.println(passed + " passed, " + failed + " failed");
+        return failed == 0 ? ALL_PASSED : SOME_FAILED;
+    }
+
+    private String skipReason(Script script) {
+        for (String tag : skipTags) {
+            if (script.tags().containsKey(tag.strip())) {
+                return "tag " + tag.strip() + " is skipped";
+            }
+        }
+        if (!onlyTags.isEmpty() && onlyTags.stream().map(String::strip).noneMatch(script.tags()::containsKey)) {
+            return "none of the tags " + String.join(",", onlyTags);
+        }
+        return null;
+    }
+
+    /** The timing figures of {@code --bench}. */
+    static final class Benchmark {
+        private Benchmark() {
+        }
+
+        static void print(RunResult result, long commandStart, PrintStream out) {
+            long[] latencies = result.arrivalToVerdictNanos();
+            long[] connects = result.connectNanos();
+            Arrays.sort(latencies);
+            Arrays.sort(connects);
+            out.println(String.format(Locale.ROOT, "bench: replay phase (first connect to last verdict) %.3f s",
+                    result.replayNanos() / 1e9));
+            out.println(String.format(Locale.ROOT, "bench: arrival to verdict, %d stanzas: median %.3f ms, "
+                    + "p99 %.3f ms", latencies.length, percentile(latencies, 50) / 1e6,
+                    percentile(latencies, 99) / 1e6));
+            out.println(String.format(Locale.ROOT, "bench: connect+login, %d connections: median %.2f ms, "
+                    + "p99 %.2f ms", connects.length, percentile(connects, 50) / 1e6, percentile(connects, 99) / 1e6));
+            out.println(String.format(Locale.ROOT, "bench: command %.3f s; process so far (JVM start included) %s",
+                    (System.nanoTime() - commandStart) / 1e9, processSeconds()));
+        }
+
+        private static String processSeconds() {
+            return ProcessHandle.current().info().startInstant()
+                    .map(start -> String.format(Locale.ROOT, "%.3f s",
+                            Duration.between(start, Instant.now()).toNanos() / 1e9))
+                    .orElse("unknown");
+        }
+
+        static long percentile(long[] sorted, int percent) {
+            if (sorted.length == 0) {
+                return 0;
+            }
+            int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        }
+    }
+}
