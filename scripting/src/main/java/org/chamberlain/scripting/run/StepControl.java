@@ -28,10 +28,11 @@ import org.chamberlain.scripting.parse.Script;
  */
 public final class StepControl implements ReplayListener {
 
-    /** Told when the replay pauses, before the action on {@code action.line()} runs. */
+    /** Told when the replay pauses, before the action on {@code action.line()} runs ({@code atNanos} as in
+     * {@link ReplayListener}). */
     @FunctionalInterface
     public interface PauseListener {
-        void paused(Script script, Action action);
+        void paused(Script script, Action action, long atNanos);
     }
 
     private final ReplayListener delegate;
@@ -63,7 +64,7 @@ public final class StepControl implements ReplayListener {
         if (!detached && (stepping || breakpoints.contains(action.line()) || runTo == action.line())) {
             stepping = false;
             runTo = 0;
-            onPause.paused(script, action);
+            onPause.paused(script, action, atNanos);
             waitForCommand();
         }
         delegate.actionStarted(script, action, atNanos);

@@ -68,7 +68,7 @@ class StepControlTest {
         PipedWriter commands = new PipedWriter();
         BufferedReader input = new BufferedReader(new PipedReader(commands));
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
-        StepControl control = new StepControl(record, input, (script, action) -> pauses.add(action.line()),
+        StepControl control = new StepControl(record, input, (script, action, at) -> pauses.add(action.line()),
                 List.of(20), true, new PrintStream(messages, true, StandardCharsets.UTF_8));
         Replayer replayer = new Replayer(ReplayOptions.defaults().withServer(server.host(), server.port()));
         ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -108,7 +108,7 @@ class StepControlTest {
         PipedWriter commands = new PipedWriter();
         BufferedReader input = new BufferedReader(new PipedReader(commands));
         StepControl control = new StepControl(new ReplayListener() { }, input,
-                (script, action) -> pauses.add(action.line()), List.of(14, 17), true, System.err);
+                (script, action, at) -> pauses.add(action.line()), List.of(14, 17), true, System.err);
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             Future<RunResult> run = thread.submit(() -> new Replayer(ReplayOptions.defaults()
