@@ -79,7 +79,7 @@ public final class EventsStandIn {
         Writer writer = new Writer();
         StepControl control = new StepControl(writer,
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                (script, action) -> {
+                (script, action, at) -> {
                     ObjectNode node = event("paused", writer.t());
                     node.put("file", script.file()).put("line", action.line()).put("index", action.index());
                     emit(node);
