@@ -71,7 +71,7 @@ class ReplayQuietnessTest {
     @Start
     void start(Stage stage) throws Exception {
         tasks = new FxTaskRunner(2);
-        launcher = new ChildReplayLauncher(Platform::runLater, ReplayCommand.mainClass());
+        launcher = new ChildReplayLauncher(Platform::runLater);
         view = new ConsoleView(new ConsoleViewModel(tasks, launcher, Files.createTempDirectory("quiet")), List.of());
         stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1000, 700));
         stage.show();

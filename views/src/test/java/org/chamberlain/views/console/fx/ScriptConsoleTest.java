@@ -47,7 +47,7 @@ class ScriptConsoleTest {
     @Start
     void start(Stage stage) throws Exception {
         tasks = new FxTaskRunner(2);
-        launcher = new ChildReplayLauncher(Platform::runLater, ReplayCommand.mainClass());
+        launcher = new ChildReplayLauncher(Platform::runLater);
         ConsoleViewModel model = new ConsoleViewModel(tasks, launcher, Files.createTempDirectory("console-test"));
         view = new ConsoleView(model, List.of(SUITE));
         scene = new Scene((javafx.scene.Parent) view.node(), 1280, 800);
