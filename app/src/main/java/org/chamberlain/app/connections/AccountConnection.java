@@ -172,6 +172,11 @@ public final class AccountConnection implements AutoCloseable {
             throw new ModerationException(Condition.FEATURE_NOT_IMPLEMENTED, "Raw XML cannot be sent on "
                     + account.jid() + " while stream management is on.");
         }
+        // Reported before writing: on loopback the answer can arrive before sendNonza returns, and listeners
+        // (the session recorder) need the request first.
+        if (!trafficListeners.isEmpty()) {
+            trafficListeners.publish(new TrafficRecord(account.jid(), true, xml, System.currentTimeMillis()));
+        }
         try {
             smack.sendNonza(new RawXml(xml));
         } catch (SmackException.NotConnectedException e) {
@@ -179,9 +184,6 @@ public final class AccountConnection implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModerationException(Condition.LOCAL_FAILURE, "Sending was interrupted.", null, e);
-        }
-        if (!trafficListeners.isEmpty()) {
-            trafficListeners.publish(new TrafficRecord(account.jid(), true, xml, System.currentTimeMillis()));
         }
     }
 
