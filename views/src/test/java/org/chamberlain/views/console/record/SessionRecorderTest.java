@@ -74,4 +74,15 @@ class SessionRecorderTest {
                         + "</forwarded></result></message>", 1)));
         assertThat(script).contains("stamp=\"{scansion:any}\"").doesNotContain("2008-08-22");
     }
+
+    @Test
+    void aSendRecordedAfterItsAnswerIsMovedBeforeIt() {
+        String script = SessionRecorder.toScript("t", ACCOUNTS, List.of(
+                new Recorded("Owner", false, "<iq xmlns='jabber:client' type='result' id='q1' from='localhost'/>", 1),
+                new Recorded("Guest", false, "<message xmlns='jabber:client' id='m9' from='x@localhost'/>", 2),
+                new Recorded("Owner", true, "<iq xmlns='jabber:client' type='get' id='q1' to='localhost'>"
+                        + "<ping xmlns='urn:xmpp:ping'/></iq>", 3)));
+        assertThat(script.indexOf("Owner sends")).isLessThan(script.indexOf("Owner receives"));
+        assertThat(script.indexOf("Owner receives")).isLessThan(script.indexOf("Guest receives"));
+    }
 }
