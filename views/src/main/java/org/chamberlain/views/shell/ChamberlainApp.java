@@ -116,6 +116,8 @@ public class ChamberlainApp extends Application {
         Scene scene = new Scene(mainView.node());
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         addRoomCommands();
+        owned.add(new org.chamberlain.views.console.ConsoleTools(mainView, tasks,
+                () -> activeSession().map(org.chamberlain.app.AccountSession::connection)));
         owned.add(sessions.onRoomEvent(this::onRoomEvent));
         primaryStage.setScene(scene);
         primaryStage.setTitle("Chamberlain");
