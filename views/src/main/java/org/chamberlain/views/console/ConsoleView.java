@@ -83,9 +83,10 @@ public final class ConsoleView implements AutoCloseable {
         this.quickFolders = List.copyOf(quickFolders);
         root.getStylesheets().add(STYLESHEET);
         root.setId("script-console");
-        root.setTop(toolbar());
+        ToolBar files = toolbar();
+        root.setTop(new VBox(runBar, files));
         SplitPane top = new SplitPane(editor.node(), accountsPane());
-        top.setDividerPositions(0.72);
+        top.setDividerPositions(0.7);
         SplitPane main = new SplitPane(top, bottomTabs());
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.58);
@@ -107,6 +108,8 @@ public final class ConsoleView implements AutoCloseable {
     }
 
     // ---- layout ----
+
+    private ToolBar runBar;
 
     private ToolBar toolbar() {
         Button open = button("Open…", "console-open", e -> open());
@@ -167,8 +170,10 @@ public final class ConsoleView implements AutoCloseable {
         stop.disableProperty().bind(busy.not());
         Button folder = button("Run folder…", "console-run-folder", e -> runFolder());
         folder.disableProperty().bind(busy);
-        return new ToolBar(open, save, saveAs, recentMenu, quick, new Separator(), new Label("Server"), host,
-                new Label(":"), port, new Separator(), run, step, resume, runTo, stop, new Separator(), folder);
+        // Two rows, run controls first: at 1280×800 with the sidebar open one row would hide them in the overflow.
+        runBar = new ToolBar(run, step, resume, runTo, stop, new Separator(), new Label("Server"), host,
+                new Label(":"), port);
+        return new ToolBar(open, save, saveAs, recentMenu, quick, new Separator(), folder);
     }
 
     private static Button button(String text, String id, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
@@ -186,6 +191,7 @@ public final class ConsoleView implements AutoCloseable {
         TableColumn<AccountRow, String> name = new TableColumn<>("Client");
         name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().name()));
         name.setEditable(false);
+        name.setMinWidth(80);
         TableColumn<AccountRow, String> jid = new TableColumn<>("Runs as JID");
         jid.setCellValueFactory(c -> c.getValue().jidProperty());
         jid.setCellFactory(column -> {
@@ -208,6 +214,7 @@ public final class ConsoleView implements AutoCloseable {
         TableColumn<AccountRow, String> password = new TableColumn<>("Password");
         password.setCellValueFactory(c -> c.getValue().passwordProperty());
         password.setCellFactory(column -> new PasswordCell());
+        password.setMinWidth(70);
         table.getColumns().add(name);
         table.getColumns().add(jid);
         table.getColumns().add(password);
@@ -216,7 +223,7 @@ public final class ConsoleView implements AutoCloseable {
         help.setPadding(new Insets(4));
         VBox box = new VBox(new Label(" Accounts"), table, help);
         VBox.setVgrow(table, Priority.ALWAYS);
-        box.setMinWidth(200);
+        box.setMinWidth(240);
         return box;
     }
 
