@@ -389,15 +389,26 @@ public final class ConsoleView implements AutoCloseable {
                 list.setId("traffic-" + account.replaceAll("[^A-Za-z0-9]", "_"));
                 list.setCellFactory(v -> new TrafficCell());
                 list.setFixedCellSize(24);
-                CodeArea detail = new CodeArea();
-                detail.setEditable(false);
-                detail.getStyleClass().add("traffic-list");
-                detail.setId("traffic-detail-" + account.replaceAll("[^A-Za-z0-9]", "_"));
-                list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
-                        detail.replaceText(now == null ? "" : now.timeLabel() + (now.sent() ? "  sent" : "  received")
-                                + (now.line() > 0 ? " (line " + now.line() + ")" : "") + "\n\n" + now.pretty()));
-                SplitPane split = new SplitPane(list, new VirtualizedScrollPane<>(detail));
+                Label hint = new Label("Select a stanza to see it pretty-printed.");
+                hint.setPadding(new Insets(8));
+                SplitPane split = new SplitPane(list, hint);
                 split.setDividerPositions(0.62);
+                // The detail area is built on first selection: creating a code area per tab while events
+                // stream in was the longest FX-thread stall of a suite run.
+                list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+                    if (split.getItems().get(1) == hint) {
+                        CodeArea detail = new CodeArea();
+                        detail.setEditable(false);
+                        detail.getStyleClass().add("traffic-list");
+                        detail.setId("traffic-detail-" + account.replaceAll("[^A-Za-z0-9]", "_"));
+                        split.getItems().set(1, new VirtualizedScrollPane<>(detail));
+                        split.setDividerPositions(0.62);
+                    }
+                    @SuppressWarnings("unchecked")
+                    CodeArea detail = ((VirtualizedScrollPane<CodeArea>) split.getItems().get(1)).getContent();
+                    detail.replaceText(now == null ? "" : now.timeLabel() + (now.sent() ? "  sent" : "  received")
+                            + (now.line() > 0 ? " (line " + now.line() + ")" : "") + "\n\n" + now.pretty());
+                });
                 Tab tab = new Tab(account, split);
                 tab.setId("traffic-tab-" + account.replaceAll("[^A-Za-z0-9]", "_"));
                 trafficTabs.put(account, tab);

@@ -384,9 +384,9 @@ public final class ConsoleViewModel implements AutoCloseable {
         } else if (event instanceof ScriptStarted started) {
             status.set("Running " + displayName(started.file()) + "…");
             if (folderRun) {
+                // Tabs stay (building and styling new ones for every script stalled the FX thread); each
+                // script's traffic replaces the previous one's.
                 traffic.values().forEach(List::clear);
-                trafficAccounts.clear();
-                traffic.clear();
             }
         } else if (event instanceof ActionStarted started && isEditorFile(started.file())) {
             marks.put(started.line(), new ActionMark(Verdict.RUNNING, 0));

@@ -18,13 +18,20 @@ final class PulseWatchdog implements AutoCloseable {
     });
     private final AtomicLong maxDelayNanos = new AtomicLong();
     private final AtomicLong probes = new AtomicLong();
+    private final AtomicLong startedAt = new AtomicLong();
+    private volatile long worstAt;
 
     PulseWatchdog start() {
+        startedAt.set(System.nanoTime());
         timer.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
             Platform.runLater(() -> {
                 probes.incrementAndGet();
-                maxDelayNanos.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                long delay = System.nanoTime() - posted;
+                if (delay > maxDelayNanos.get()) {
+                    maxDelayNanos.set(delay);
+                    worstAt = posted;
+                }
             });
         }, 0, 5, TimeUnit.MILLISECONDS);
         return this;
@@ -32,6 +39,11 @@ final class PulseWatchdog implements AutoCloseable {
 
     double maxStallMillis() {
         return maxDelayNanos.get() / 1e6;
+    }
+
+    /** When the longest stall began, in ms after {@link #start}. */
+    double worstAtMillis() {
+        return (worstAt - startedAt.get()) / 1e6;
     }
 
     long probes() {
