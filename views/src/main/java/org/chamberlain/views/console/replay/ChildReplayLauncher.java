@@ -25,7 +25,7 @@ public final class ChildReplayLauncher implements ReplayLauncher, AutoCloseable 
         this(ui, ReplayProcess.MAIN_CLASS);
     }
 
-    /** With another main class (tests run a stand-in until the real command line is available). */
+    /** With another main class whose arguments follow the {@code replay} subcommand (the driver's tests). */
     public ChildReplayLauncher(Executor ui, String mainClass) {
         this.ui = ui;
         this.mainClass = mainClass;
