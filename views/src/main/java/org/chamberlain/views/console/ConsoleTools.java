@@ -31,25 +31,38 @@ public final class ConsoleTools implements AutoCloseable {
     private final MainWindowView window;
     private final TaskRunner tasks;
     private final Supplier<Optional<AccountConnection>> activeConnection;
+    private final Supplier<List<AccountConnection>> signedIn;
+    private org.chamberlain.views.console.record.LiveRecorder recorder;
     private final ChildReplayLauncher launcher = new ChildReplayLauncher(Platform::runLater);
     private final Map<String, XmlConsoleViewModel> xmlConsoles = new HashMap<>();
     private ConsoleView console;
 
     /**
      * @param activeConnection the active account's connection, if it is signed in
+     * @param signedIn         the connections of every account (recording takes those that are connected)
      */
     public ConsoleTools(MainWindowView window, TaskRunner tasks,
-            Supplier<Optional<AccountConnection>> activeConnection) {
+            Supplier<Optional<AccountConnection>> activeConnection, Supplier<List<AccountConnection>> signedIn) {
         this.window = window;
         this.tasks = tasks;
         this.activeConnection = activeConnection;
+        this.signedIn = signedIn;
         MenuItem scripts = new MenuItem("_Script console");
         scripts.setAccelerator(SCRIPT_CONSOLE);
         scripts.setOnAction(e -> openScriptConsole());
         MenuItem xml = new MenuItem("_XML console of the active account");
         xml.setAccelerator(XML_CONSOLE);
         xml.setOnAction(e -> openXmlConsole());
-        window.toolsMenu().getItems().addAll(scripts, xml);
+        javafx.scene.control.CheckMenuItem record = new javafx.scene.control.CheckMenuItem(
+                "_Record the signed-in accounts as a script");
+        record.setOnAction(e -> {
+            if (record.isSelected()) {
+                record.setSelected(startRecording());
+            } else {
+                stopRecording();
+            }
+        });
+        window.toolsMenu().getItems().addAll(scripts, xml, new javafx.scene.control.SeparatorMenuItem(), record);
         // Demos and screenshots: -Dchamberlain.console.open=FILE opens the console on that script at start.
         String open = System.getProperty("chamberlain.console.open");
         if (open != null && !open.isBlank()) {
@@ -90,6 +103,40 @@ public final class ConsoleTools implements AutoCloseable {
         });
     }
 
+    private boolean startRecording() {
+        List<org.chamberlain.views.console.record.LiveRecorder.Target> targets = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (AccountConnection connection : signedIn.get()) {
+            Optional<String> full = connection.boundJid();
+            if (full.isEmpty()) {
+                continue;
+            }
+            String jid = connection.accountJid();
+            String local = jid.substring(0, jid.indexOf('@'));
+            String name = Character.toUpperCase(local.charAt(0)) + local.substring(1);
+            while (!names.add(name)) {
+                name = name + "2";
+            }
+            targets.add(new org.chamberlain.views.console.record.LiveRecorder.Target(name, jid, full.get(),
+                    TrafficSource.of(connection)));
+        }
+        if (targets.isEmpty()) {
+            return false;
+        }
+        recorder = new org.chamberlain.views.console.record.LiveRecorder(targets);
+        return true;
+    }
+
+    private void stopRecording() {
+        if (recorder == null) {
+            return;
+        }
+        String script = recorder.stop("Recorded session");
+        recorder = null;
+        openScriptConsole();
+        console.showScript(script);
+    }
+
     /** The project's {@code spec/} and the shared Prosody suite, when found above the working directory. */
     static List<Path> quickFolders() {
         List<Path> folders = new ArrayList<>();
@@ -110,6 +157,9 @@ public final class ConsoleTools implements AutoCloseable {
 
     @Override
     public void close() {
+        if (recorder != null) {
+            recorder.stop("unused");
+        }
         xmlConsoles.values().forEach(XmlConsoleViewModel::close);
         xmlConsoles.clear();
         if (console != null) {

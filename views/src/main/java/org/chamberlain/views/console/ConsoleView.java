@@ -444,6 +444,15 @@ public final class ConsoleView implements AutoCloseable {
         }
     }
 
+    /** Shows a new, unsaved script (e.g. a recorded session) in the editor. */
+    public void showScript(String text) {
+        model.fileProperty().set(null);
+        editor.clearMarks();
+        editor.breakpoints().clear();
+        editor.setText(text);
+        model.updateAccounts(text);
+    }
+
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }

@@ -117,7 +117,9 @@ public class ChamberlainApp extends Application {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         addRoomCommands();
         owned.add(new org.chamberlain.views.console.ConsoleTools(mainView, tasks,
-                () -> activeSession().map(org.chamberlain.app.AccountSession::connection)));
+                () -> activeSession().map(org.chamberlain.app.AccountSession::connection),
+                () -> options.accounts().stream().map(p -> sessions.session(p.jid())).flatMap(Optional::stream)
+                        .map(org.chamberlain.app.AccountSession::connection).toList()));
         owned.add(sessions.onRoomEvent(this::onRoomEvent));
         primaryStage.setScene(scene);
         primaryStage.setTitle("Chamberlain");
