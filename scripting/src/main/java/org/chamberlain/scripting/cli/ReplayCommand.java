@@ -19,6 +19,7 @@ import org.chamberlain.scripting.report.EventStream;
 import org.chamberlain.scripting.report.HumanReport;
 import org.chamberlain.scripting.report.ReportFiles;
 import org.chamberlain.scripting.run.Listeners;
+import org.chamberlain.scripting.run.QuietSmack;
 import org.chamberlain.scripting.run.ReplayListener;
 import org.chamberlain.scripting.run.ReplayOptions;
 import org.chamberlain.scripting.run.StepControl;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Runs in a JVM of its own: it switches Smack to its quiet mode for the whole process.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "replay", sortOptions = false,
         description = {"Replays scansion scripts (*.scs) as several XMPP accounts at once.",
             "Directories stand for their *.scs files in alphabetical order."},
         exitCodeListHeading = "Exit status:%n",
@@ -48,6 +49,7 @@ public final class ReplayCommand implements Callable<Integer> {
     static final int SOME_FAILED = 1;
     static final int USAGE_OR_SCRIPT_ERRORS = 2;
 
+    private Thread warmUp;
     private final PrintStream standardOut;
     private final PrintStream standardErr;
 
@@ -107,6 +109,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--bench", description = "Print timing figures after the run (replay phase, latencies).")
     private boolean bench;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     /** For the command line: UTF-8 on the process's stdout and stderr. */
     public ReplayCommand() {
         this(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8),
@@ -123,6 +128,11 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long commandStart = System.nanoTime();
+        // Smack's initialisation runs beside the parsing of the scripts; joined before anything connects.
+        Thread warmUp = new Thread(QuietSmack::warmUp, "replay-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        this.warmUp = warmUp;
         PrintStream stdout = standardOut;
         PrintStream human = events ? standardErr : stdout;
         try {
@@ -130,6 +140,15 @@ public final class ReplayCommand implements Callable<Integer> {
         } finally {
             stdout.flush();
             human.flush();
+            joinWarmUp();
+        }
+    }
+
+    private void joinWarmUp() {
+        try {
+            warmUp.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -206,7 +225,12 @@ public final class ReplayCommand implements Callable<Integer> {
         if (eventStream != null) {
             listeners.add(eventStream);
         }
+        Benchmark.ActionTimes actionTimes = new Benchmark.ActionTimes();
+        if (bench) {
+            listeners.add(actionTimes);
+        }
         RunResult result;
+        joinWarmUp();
         try {
             ReplayListener listener = Listeners.of(listeners);
             if (eventStream != null && (pauseAtStart || !breakLines.isEmpty())) {
@@ -234,7 +258,7 @@ public final class ReplayCommand implements Callable<Integer> {
         long passed = result.count(Verdict.PASSED);
         long failed = result.scripts().size() - passed;
         if (bench) {
-            Benchmark.print(result, commandStart, human);
+            Benchmark.print(result, commandStart, actionTimes, human);
         }
         human.println(passed + " passed, " + failed + " failed");
         return failed == 0 ? ALL_PASSED : SOME_FAILED;
@@ -257,7 +281,19 @@ public final class ReplayCommand implements Callable<Integer> {
         private Benchmark() {
         }
 
-        static void print(RunResult result, long commandStart, PrintStream out) {
+        /** Durations of actions by verb. */
+        static final class ActionTimes implements ReplayListener {
+            private final java.util.Map<String, List<Long>> byVerb = new java.util.TreeMap<>();
+
+            @Override
+            public void actionFinished(org.chamberlain.scripting.parse.Script script,
+                    org.chamberlain.scripting.parse.Action action, org.chamberlain.scripting.run.ActionResult result,
+                    long atNanos) {
+                byVerb.computeIfAbsent(action.verb().word(), key -> new ArrayList<>()).add(result.durationNanos());
+            }
+        }
+
+        static void print(RunResult result, long commandStart, ActionTimes actionTimes, PrintStream out) {
             long[] latencies = result.arrivalToVerdictNanos();
             long[] connects = result.connectNanos();
             Arrays.sort(latencies);
@@ -269,6 +305,12 @@ public final class ReplayCommand implements Callable<Integer> {
                     percentile(latencies, 99) / 1e6));
             out.println(String.format(Locale.ROOT, "bench: connect+login, %d connections: median %.2f ms, "
                     + "p99 %.2f ms", connects.length, percentile(connects, 50) / 1e6, percentile(connects, 99) / 1e6));
+            actionTimes.byVerb.forEach((verb, times) -> {
+                long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+                out.println(String.format(Locale.ROOT, "bench: action '%s', %d times: median %.3f ms, p99 %.3f ms, "
+                        + "max %.3f ms", verb, sorted.length, percentile(sorted, 50) / 1e6,
+                        percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6));
+            });
             out.println(String.format(Locale.ROOT, "bench: command %.3f s; process so far (JVM start included) %s",
                     (System.nanoTime() - commandStart) / 1e9, processSeconds()));
         }

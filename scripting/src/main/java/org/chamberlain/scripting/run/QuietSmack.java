@@ -42,6 +42,23 @@ public final class QuietSmack {
         configured = true;
     }
 
+    /**
+     * Configures, then initialises Smack and the classes every connection needs, so that a caller can do it
+     * on a thread of its own while it parses scripts (Smack's initialisation is the largest fixed cost of a
+     * replay process). Safe to call from any thread, more than once.
+     */
+    public static void warmUp() {
+        configure();
+        SmackConfiguration.getVersion();
+        try {
+            org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration.builder().setXmppDomain("example.org").build();
+        } catch (java.io.IOException | RuntimeException e) {
+            // Only class loading was wanted; a real connect reports any real problem.
+            return;
+        }
+        new CapturingConnection.RawXml("<presence/>").toXML((org.jivesoftware.smack.packet.XmlEnvironment) null);
+    }
+
     /** True when the settings are in force. */
     public static synchronized boolean isQuiet() {
         return configured && SmackConfiguration.isDisabledSmackClass("org.jivesoftware.smackx.ping.PingManager");

@@ -185,7 +185,8 @@ final class ScriptRunner {
             return new ActionResult(Verdict.ERROR, System.nanoTime() - start, action.actor()
                     + " never connected, so nothing can be received", expectedXml, null, null);
         }
-        long deadline = System.nanoTime() + options.receiveTimeout().toNanos();
+        // A disconnected account can receive nothing more: only what was queued before counts, no waiting.
+        long deadline = session.isConnected() ? System.nanoTime() + options.receiveTimeout().toNanos() : 0;
         ReceivedStanza closest = null;
         MatchResult closestMatch = null;
         while (true) {

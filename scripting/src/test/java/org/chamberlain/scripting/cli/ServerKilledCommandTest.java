@@ -10,10 +10,7 @@ import org.chamberlain.testkit.WithProsody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * A server that dies mid-script. In a class of its own: testkit's {@code @FreshProsody} hands out the class's
- * server when one already exists (JUnit stores fall back to the parent's), and this test kills its server.
- */
+/** A server that dies mid-script: this test kills its own fresh server, so it lives apart from tests sharing one. */
 @WithProsody
 class ServerKilledCommandTest {
     @TempDir
@@ -36,15 +33,25 @@ class ServerKilledCommandTest {
                 """);
         Path next = script("next.scs", "cli-next", ReplayCommandTest.PING);
         Thread killer = new Thread(() -> {
+            // Kill once Romeo is logged in (the runner is then waiting in 'receives'), however slow the machine.
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!server.logTail(200).contains("Authenticated as cli-wait@localhost")
+                    && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
             try {
-                Thread.sleep(1500);
+                Thread.sleep(200);
             } catch (InterruptedException e) {
                 return;
             }
             server.kill();
         }, "test-killer");
         killer.start();
-        ReplayCommandTest.Outcome outcome = ReplayCommandTest.replay(server, "--timeout", "10", waiting.toString(),
+        ReplayCommandTest.Outcome outcome = ReplayCommandTest.replay(server, "--timeout", "20", waiting.toString(),
                 next.toString());
         killer.join();
         assertThat(outcome.exit()).isEqualTo(1);

@@ -100,6 +100,22 @@ class RunnerRobustnessTest {
         assertThat(result.scripts().get(1).verdict()).as(Recorder.describe(result)).isEqualTo(Verdict.PASSED);
     }
 
+    @Test
+    void strictFifoFailsOnTheFirstStanzaThatDoesNotMatch(TestServer server) throws Exception {
+        Script skipping = new ScriptParser().parse(SpecScriptsTest.specDir().resolve(
+                "receives_skips_unlisted_stanzas.scs")).script();
+        RunResult queue = new Replayer(options(server)).run(List.of(skipping), new Recorder());
+        assertThat(queue.allPassed()).as(Recorder.describe(queue)).isTrue();
+
+        RunResult strict = new Replayer(options(server).withStrictFifo(true)).run(List.of(skipping),
+                new Recorder());
+        ScriptResult result = strict.scripts().get(0);
+        assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(result.failedAction().line()).isEqualTo(18);
+        assertThat(result.message()).contains("strict FIFO");
+        assertThat(result.failure().closest().xml()).contains("<body>first</body>");
+    }
+
     static ReplayOptions options(TestServer server) {
         return ReplayOptions.defaults().withServer(server.host(), server.port())
                 .withReceiveTimeout(Duration.ofSeconds(1));

@@ -14,10 +14,7 @@ import org.chamberlain.testkit.TestServer;
 import org.chamberlain.testkit.WithProsody;
 import org.junit.jupiter.api.Test;
 
-/**
- * The server dies mid-script. In a class of its own: testkit's {@code @FreshProsody} hands out the class's
- * server when one already exists (JUnit stores fall back to the parent's), and this test kills its server.
- */
+/** The server dies mid-script: this test kills its own fresh server, so it lives apart from tests sharing one. */
 @WithProsody
 class ServerKilledTest {
     @Test
