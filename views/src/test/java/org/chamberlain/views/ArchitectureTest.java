@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rules of docs/DESIGN.md, checked on the compiled classes of every module on the views
- * classpath: the core never reaches JavaFX, nothing depends on the views, and views never talk to Smack
- * except through one narrow adapter package.
+ * classpath: the core never reaches a UI toolkit, nothing depends on the views, and views never talk to
+ * Smack except through one narrow adapter package.
  */
 class ArchitectureTest {
     /** The only views package allowed to see Smack types (e.g. to pass a connection to app/ services). */
@@ -29,8 +29,9 @@ class ArchitectureTest {
     @Test
     void coreModulesNeverDependOnJavaFx() {
         noClasses().that().resideInAnyPackage("org.chamberlain.app..", "org.chamberlain.scripting..",
-                        "org.chamberlain.prosody..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                        "org.chamberlain.prosody..", "org.chamberlain.testkit..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..",
+                        "org.fxmisc..", "atlantafx..")
                 .because("app/, scripting/ and prosody/ must be usable without a UI toolkit")
                 .check(classes);
     }

@@ -114,6 +114,30 @@ public final class AccountStore {
         }
     }
 
+    /** Adds {@code account}, or replaces the stored account with the same JID in place. */
+    public synchronized void put(Account account) throws AccountStoreException {
+        List<Account> accounts = new ArrayList<>(load());
+        boolean replaced = false;
+        for (int i = 0; i < accounts.size(); i++) {
+            if (accounts.get(i).jid().equals(account.jid())) {
+                accounts.set(i, account);
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            accounts.add(account);
+        }
+        save(accounts);
+    }
+
+    /** Removes the account with {@code jid}, if stored (its password is the vault's business). */
+    public synchronized void remove(String jid) throws AccountStoreException {
+        List<Account> accounts = new ArrayList<>(load());
+        if (accounts.removeIf(a -> a.jid().equals(jid))) {
+            save(accounts);
+        }
+    }
+
     private int parseInt(Properties properties, String key, String fallback) throws AccountStoreException {
         String value = properties.getProperty(key, fallback).strip();
         try {

@@ -66,6 +66,15 @@ public final class AffiliationChangeSet {
         return set(jid, list, reason);
     }
 
+    /** Adds several JIDs (e.g. from {@link BareJids#splitPasted}) to one list with the same reason. */
+    public AffiliationChangeSet addAll(List<String> jids, Affiliation list, String reason) {
+        AffiliationChangeSet result = this;
+        for (String jid : jids) {
+            result = result.add(jid, list, reason);
+        }
+        return result;
+    }
+
     /** Removes a JID from whatever list it is on. */
     public AffiliationChangeSet remove(String jid, String reason) {
         return set(jid, Affiliation.NONE, reason);
@@ -85,8 +94,11 @@ public final class AffiliationChangeSet {
     /** The lists as they will be once every change is applied (later changes of a JID win). */
     public AffiliationLists preview() {
         Map<String, Affiliation> result = new LinkedHashMap<>();
+        // One index instead of base.entry(jid) per JID: that scan made preview quadratic (7 s for 10,000).
+        Map<String, AffiliatedJid> baseEntries = new java.util.HashMap<>();
         for (AffiliatedJid entry : base.all()) {
             result.put(entry.jid(), entry.affiliation());
+            baseEntries.put(entry.jid(), entry);
         }
         for (AffiliationChange change : changes) {
             result.put(change.jid(), change.to());
@@ -94,7 +106,8 @@ public final class AffiliationChangeSet {
         Map<Affiliation, List<AffiliatedJid>> lists = new EnumMap<>(Affiliation.class);
         result.forEach((jid, affiliation) -> {
             if (affiliation != Affiliation.NONE) {
-                AffiliatedJid entry = base.entry(jid).filter(e -> e.affiliation() == affiliation)
+                AffiliatedJid entry = Optional.ofNullable(baseEntries.get(jid))
+                        .filter(e -> e.affiliation() == affiliation)
                         .orElse(AffiliatedJid.of(jid, affiliation));
                 lists.computeIfAbsent(affiliation, a -> new ArrayList<>()).add(entry);
             }

@@ -40,6 +40,22 @@ public record ApplyReport(String room, List<ItemResult> items, Optional<Affiliat
         return items.stream().filter(i -> i.outcome() == outcome).toList();
     }
 
+    /**
+     * The changes that would put back what this apply changed: every applied change reversed, made against the
+     * re-fetched lists. Empty when the lists could not be re-fetched (then nobody knows what to put back).
+     */
+    public Optional<AffiliationChangeSet> undo() {
+        if (after.isEmpty()) {
+            return Optional.empty();
+        }
+        AffiliationChangeSet undo = AffiliationChangeSet.against(after.get());
+        for (ItemResult item : with(ItemResult.Outcome.APPLIED)) {
+            AffiliationChange change = item.change();
+            undo = undo.set(change.jid(), change.from(), "undo" + change.reason().map(r -> ": " + r).orElse(""));
+        }
+        return Optional.of(undo);
+    }
+
     /** A few lines for people: a headline, then one line per change that was not simply applied. */
     public String summary() {
         long applied = with(ItemResult.Outcome.APPLIED).size();

@@ -1,5 +1,7 @@
 package org.chamberlain.app.affiliations;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -16,6 +18,28 @@ public final class BareJids {
      */
     public static Optional<String> normalise(String text) {
         return parse(text).filter(jid -> !jid.hasResource()).map(jid -> jid.asBareJid().toString());
+    }
+
+    /**
+     * The addresses in pasted text: split on whitespace, commas and semicolons, {@code xmpp:} prefixes and
+     * surrounding {@code <>} removed, empty pieces dropped. Not validated (the change set's validation says
+     * which pieces are not bare JIDs).
+     */
+    public static List<String> splitPasted(String text) {
+        List<String> jids = new ArrayList<>();
+        for (String piece : text.split("[\\s,;]+")) {
+            String jid = piece.strip();
+            if (jid.startsWith("<") && jid.endsWith(">")) {
+                jid = jid.substring(1, jid.length() - 1);
+            }
+            if (jid.startsWith("xmpp:")) {
+                jid = jid.substring("xmpp:".length());
+            }
+            if (!jid.isEmpty()) {
+                jids.add(jid);
+            }
+        }
+        return jids;
     }
 
     /** Why this text is not a bare JID, or empty when it is one. */

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The durable audit log: one JSON object per line (JSON Lines), appended and never rewritten.
@@ -33,11 +35,16 @@ import java.util.Optional;
  * from interleaving.
  *
  * <p>Threads: {@link #append} blocks on disk I/O; call it from the thread that performed the action (never the
- * UI thread). Appends from several threads are serialised. Reading may happen on any background thread while
- * appends go on.
+ * UI thread). Appends from several threads, and from several instances on the same file, are serialised.
+ * Reading may happen on any background thread while appends go on.
  */
 public final class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * One monitor per file for the whole JVM: a file lock is held per process, and a second channel of the same
+     * process asking for it gets OverlappingFileLockException, so instances that share a file must take turns.
+     */
+    private static final ConcurrentMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path file;
 
@@ -55,7 +62,13 @@ public final class AuditLog {
     }
 
     /** Appends one entry and forces it to disk before returning. */
-    public synchronized void append(AuditEntry entry) throws IOException {
+    public void append(AuditEntry entry) throws IOException {
+        synchronized (IN_PROCESS.computeIfAbsent(file, key -> new Object())) {
+            appendLocked(entry);
+        }
+    }
+
+    private void appendLocked(AuditEntry entry) throws IOException {
         byte[] line = (toJson(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         Path directory = file.getParent();
         boolean created = false;
@@ -66,13 +79,17 @@ public final class AuditLog {
             created = true;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
-                FileLock lock = channel.lock()) {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+                StandardOpenOption.APPEND)) {
+            FileLock lock = channel.lock();
+            try {
+                ByteBuffer buffer = ByteBuffer.wrap(line);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            } finally {
+                lock.release();
             }
-            channel.force(true);
         }
         if (created && directory != null) {
             syncDirectory(directory);

@@ -84,7 +84,7 @@ public final class AuditTrail {
         Objects.requireNonNull(onFailure, "onFailure");
         return action -> {
             AuditEntry.Item item = new AuditEntry.Item(action.target(), action.action(), action.reason(),
-                    action.succeeded() ? AuditEntry.Result.APPLIED : AuditEntry.Result.REFUSED, Optional.empty(),
+                    action.succeeded() ? AuditEntry.Result.APPLIED : AuditEntry.Result.REFUSED, action.condition(),
                     action.error());
             AuditEntry entry = new AuditEntry(action.at(), actor, action.account(), action.room(), action.action(),
                     action.reason(), List.of(item));

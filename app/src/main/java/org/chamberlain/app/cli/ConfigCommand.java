@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rooms config ROOM [--show] [--set KEY=VALUE…]}. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(name = "config",
         description = {"Show or change a room's configuration (owners only).",
             "KEY is a field name such as roomname, membersonly, whois (the muc#roomconfig_ prefix may be left "
                     + "out). Repeat --set for several values of a multi-valued field."})
@@ -32,7 +32,8 @@ final class ConfigCommand extends RoomsSubcommand {
             + "print it after the change).")
     boolean show;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Change one field.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Change one field. Exit 1 if the server "
+            + "accepts the form but keeps another value for a field (read back after submitting).")
     List<String> settings = new ArrayList<>();
 
     @Override
@@ -52,12 +53,16 @@ final class ConfigCommand extends RoomsSubcommand {
             throw new UsageException("Nothing was changed: " + String.join(" ", messages));
         }
         List<FieldChange> changes = form.changes(answers);
+        int exitCode = ExitCodes.OK;
         if (changes.isEmpty()) {
             output.line("Nothing to change: " + room + " already has these settings.");
             output.json().putArray("changes");
         } else {
             ConfigurationResult result = service.submit(room, form, answers);
             session.warnIfUnaudited(result.auditFailure());
+            warnAboutConfirmation(result, output);
+            // The server said yes but kept other values: only part of what was asked took effect.
+            exitCode = result.allTaken() ? ExitCodes.OK : ExitCodes.REFUSED;
             output.line("Changed the configuration of " + room + ":");
             ArrayNode changed = output.json().putArray("changes");
             for (FieldChange change : result.submission().changes()) {
@@ -74,7 +79,17 @@ final class ConfigCommand extends RoomsSubcommand {
         if (show) {
             print(service.fetch(room), output);
         }
-        return ExitCodes.OK;
+        return exitCode;
+    }
+
+    /** Shared with {@code create}: what the server did not keep, or why that could not be checked. */
+    static void warnAboutConfirmation(ConfigurationResult result, Output output) {
+        for (FieldChange kept : result.notTaken()) {
+            output.warn("The server accepted " + kept.label() + " but keeps " + String.join(", ", kept.after())
+                    + " instead of " + String.join(", ", kept.before()) + ".");
+        }
+        result.confirmationFailure().ifPresent(e -> output.warn("Could not read the configuration again to "
+                + "confirm the change: " + e.getMessage()));
     }
 
     private void print(FormDefinition form, Output output) {
@@ -118,8 +133,8 @@ final class ConfigCommand extends RoomsSubcommand {
         } else if (field.type() == FieldType.BOOLEAN) {
             value = FormAnswers.of(Map.of(field.name(), field.values())).bool(field.name()) ? "yes" : "no";
         } else if (field.type().hasOptions()) {
-            value = String.join(", ", field.values().stream().map(v -> field.optionLabel(v) + " [" + v + "]")
-                    .toList());
+            value = String.join(", ", field.values().stream().map(v -> field.optionLabel(v).equals(v) ? v
+                    : field.optionLabel(v) + " [" + v + "]").toList());
         } else {
             value = String.join(field.type() == FieldType.TEXT_MULTI ? " / " : ", ", field.values());
         }

@@ -14,8 +14,9 @@ import org.chamberlain.app.forms.FormDefinition;
 /**
  * Applies {@code --set KEY=VALUE} options to a form's answers.
  *
- * <p>KEY is a field's variable name, or its name without the {@code muc#roomconfig_} / {@code muc#roominfo_}
- * prefix ({@code roomname}, {@code membersonly}). Booleans take true/false, 1/0, yes/no, on/off. For
+ * <p>KEY is a field's variable name, or its short name without the {@code muc#roomconfig_} / {@code
+ * muc#roominfo_} prefix or a {@code {namespace}roomconfig_} prefix ({@code roomname}, {@code membersonly},
+ * {@code allowmemberinvites}). Booleans take true/false, 1/0, yes/no, on/off. For
  * multi-valued fields every {@code --set} of the same KEY adds one value (one line of text-multi, one choice,
  * one JID); {@code KEY=} alone clears the field. Pure; any thread.
  */
@@ -55,10 +56,9 @@ final class FormSettings {
         if (exact.isPresent()) {
             return editable(exact.get(), key);
         }
-        for (String prefix : PREFIXES) {
-            Optional<FieldDefinition> prefixed = form.field(prefix + key);
-            if (prefixed.isPresent()) {
-                return editable(prefixed.get(), key);
+        for (FieldDefinition field : form.fields()) {
+            if (field.var().isPresent() && shortName(field.name()).equals(key)) {
+                return editable(field, key);
             }
         }
         List<String> known = new ArrayList<>();
@@ -70,14 +70,18 @@ final class FormSettings {
         throw new UsageException("The form has no field '" + key + "'. Fields: " + String.join(", ", known) + ".");
     }
 
-    /** The name to type: the variable without a well-known prefix. */
+    /**
+     * The name to type: the variable without a well-known prefix, also after a Clark-notation namespace
+     * ({@code {http://prosody.im/protocol/muc}roomconfig_allowmemberinvites} → {@code allowmemberinvites}).
+     */
     static String shortName(String var) {
+        String name = var.startsWith("{") && var.indexOf('}') > 0 ? var.substring(var.indexOf('}') + 1) : var;
         for (String prefix : PREFIXES) {
-            if (var.startsWith(prefix)) {
-                return var.substring(prefix.length());
+            if (name.startsWith(prefix)) {
+                return name.substring(prefix.length());
             }
         }
-        return var;
+        return name.startsWith("roomconfig_") ? name.substring("roomconfig_".length()) : name;
     }
 
     private static FieldDefinition editable(FieldDefinition field, String key) throws UsageException {

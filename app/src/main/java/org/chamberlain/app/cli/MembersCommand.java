@@ -17,6 +17,7 @@ import org.chamberlain.app.affiliations.AffiliationChangeSet;
 import org.chamberlain.app.affiliations.AffiliationCsv;
 import org.chamberlain.app.affiliations.AffiliationLists;
 import org.chamberlain.app.affiliations.AffiliationService;
+import org.chamberlain.app.affiliations.AffiliationValidationException;
 import org.chamberlain.app.affiliations.ApplyReport;
 import org.chamberlain.app.affiliations.ChangeProblem;
 import org.chamberlain.app.affiliations.CsvImport;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rooms members ROOM [--list A] [--grant A JID… --reason R] [--import F [--dry-run]] [--export F]}. */
-@Command(name = "members", mixinStandardHelpOptions = true,
+@Command(name = "members",
         description = {"Show and edit a room's owners, admins, members and banned list.",
             "AFFILIATION is owner, admin, member, outcast (or banned) or none (removes from every list).",
             "Each change is sent as its own request and reported on its own line; exit 1 if any was refused."})
@@ -112,7 +113,7 @@ final class MembersCommand extends RoomsSubcommand {
                 printPreview(changes, problems, output);
                 exitCode = problems.isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
             } else {
-                ApplyReport report = service.apply(room, changes, confirmSelfDemotion);
+                ApplyReport report = applyWithHint(service, changes);
                 session.warnIfUnaudited(report.auditFailure());
                 printReport(report, output);
                 exitCode = report.isComplete() ? ExitCodes.OK : ExitCodes.REFUSED;
@@ -120,6 +121,10 @@ final class MembersCommand extends RoomsSubcommand {
             }
         } else {
             lists = listed.isPresent() ? listOnly(service, listed.get()) : service.fetch(room);
+        }
+        if (!lists.unreadable().isEmpty()) {
+            output.warn("The server does not show you the " + String.join(" and ", lists.unreadable().stream()
+                    .map(Affiliation::listName).toList()) + " list of " + room + "; it is left out.");
         }
         if (exportFile != null) {
             AffiliationLists toExport = changing && !dryRun ? service.fetch(room) : lists;
@@ -135,6 +140,16 @@ final class MembersCommand extends RoomsSubcommand {
             printLists(lists, output);
         }
         return exitCode;
+    }
+
+    private ApplyReport applyWithHint(AffiliationService service, AffiliationChangeSet changes)
+            throws ModerationException, UsageException {
+        try {
+            return service.apply(room, changes, confirmSelfDemotion);
+        } catch (AffiliationValidationException e) {
+            throw new UsageException(e.getMessage() + (e.onlyNeedsConfirmation()
+                    ? " (add --confirm-self-demotion to do it anyway)" : ""));
+        }
     }
 
     private AffiliationLists listOnly(AffiliationService service, Affiliation affiliation)
@@ -196,6 +211,10 @@ final class MembersCommand extends RoomsSubcommand {
         ObjectNode json = output.json().putObject("lists");
         for (Affiliation affiliation : Affiliation.LISTS) {
             if (listed.isPresent() && listed.get() != affiliation) {
+                continue;
+            }
+            if (!lists.isReadable(affiliation)) {
+                output.line(capitalise(affiliation.listName()) + ": (the server does not show you this list)");
                 continue;
             }
             List<AffiliatedJid> entries = lists.of(affiliation);

@@ -5,6 +5,7 @@ import org.chamberlain.app.connections.UntrustedCertificateException;
 import org.chamberlain.app.errors.ModerationException;
 import org.chamberlain.app.errors.ModerationException.Condition;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -23,6 +24,9 @@ abstract class RoomsSubcommand implements Callable<Integer> {
 
     @ParentCommand
     RoomsCommand rooms;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     /** Checks arguments that picocli cannot, before connecting. */
     void checkArguments() throws UsageException {
@@ -47,7 +51,9 @@ abstract class RoomsSubcommand implements Callable<Integer> {
                     + "again with --trust-certificate " + e.problem().sha256Fingerprint());
             return output.finish(ExitCodes.REFUSED);
         } catch (ModerationException e) {
-            output.error(e.condition().xmppName(), e.getMessage());
+            String hint = e.condition() == Condition.TLS_UNAVAILABLE && !options.allowPlaintext
+                    ? " (That is what --allow-plaintext is for.)" : "";
+            output.error(e.condition().xmppName(), e.getMessage() + hint);
             boolean local = e.condition() == Condition.INVALID_REQUEST;
             return output.finish(local ? ExitCodes.USAGE : ExitCodes.REFUSED);
         }

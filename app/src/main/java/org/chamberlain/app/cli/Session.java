@@ -3,6 +3,7 @@ package org.chamberlain.app.cli;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.chamberlain.app.AccountSession;
 import org.chamberlain.app.accounts.Account;
 import org.chamberlain.app.accounts.PasswordStorage;
 import org.chamberlain.app.accounts.TlsPolicy;
@@ -21,12 +22,15 @@ import org.jivesoftware.smack.XMPPConnection;
 final class Session implements AutoCloseable {
     private final ConnectionManager manager;
     private final AccountConnection connection;
+    private final AccountSession services;
     private final AuditTrail audit;
     private final Output output;
 
-    private Session(ConnectionManager manager, AccountConnection connection, AuditTrail audit, Output output) {
+    private Session(ConnectionManager manager, AccountConnection connection, AccountSession services,
+            AuditTrail audit, Output output) {
         this.manager = manager;
         this.connection = connection;
+        this.services = services;
         this.audit = audit;
         this.output = output;
     }
@@ -40,8 +44,16 @@ final class Session implements AutoCloseable {
         ConnectionManager manager = new ConnectionManager(ReconnectPolicy.NEVER);
         try {
             AccountConnection connection = manager.open(account, password);
-            connection.connect();
-            return new Session(manager, connection, AuditTrail.to(log), output);
+            AuditTrail audit = AuditTrail.to(log);
+            // Journal callbacks run on this (the command's) thread, inside the service call that acted.
+            AccountSession services = new AccountSession(connection, audit.journal(e -> output.warn(e.getMessage())));
+            try {
+                connection.connect();
+            } catch (ModerationException | RuntimeException e) {
+                services.close();
+                throw e;
+            }
+            return new Session(manager, connection, services, audit, output);
         } catch (ModerationException | RuntimeException e) {
             manager.close();
             throw e;
@@ -103,6 +115,15 @@ final class Session implements AutoCloseable {
         return audit;
     }
 
+    /** The rooms, occupants, invitations and destruction services of this account. */
+    AccountSession services() {
+        return services;
+    }
+
+    Output output() {
+        return output;
+    }
+
     /** Shows a failed audit write as a warning (the action itself succeeded). */
     void warnIfUnaudited(Optional<ModerationException> auditFailure) {
         auditFailure.ifPresent(e -> output.warn(e.getMessage()));
@@ -110,6 +131,7 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        services.close();
         manager.close();
     }
 }

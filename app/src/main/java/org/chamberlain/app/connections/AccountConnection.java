@@ -61,6 +61,8 @@ public final class AccountConnection implements AutoCloseable {
     private boolean wanted;
     private int attempt;
     private ScheduledFuture<?> pendingAttempt;
+    /** True while connectOnce() runs: a failing attempt that closes its socket is not a "break". */
+    private volatile boolean attemptRunning;
 
     AccountConnection(Account account, char[] password, ScheduledExecutorService scheduler,
             ReconnectPolicy reconnectPolicy) throws ModerationException {
@@ -77,6 +79,13 @@ public final class AccountConnection implements AutoCloseable {
             public void connectionClosedOnError(Exception e) {
                 // On Smack's thread: only schedule, never reconnect here.
                 onConnectionBroken(e);
+            }
+
+            @Override
+            public void connectionClosed() {
+                // Also called after our own disconnect(), when nobody wants the connection any more (ignored
+                // then); otherwise the server closed the stream cleanly, which is a break like any other.
+                onConnectionBroken(new IOException("The server closed the connection"));
             }
         });
     }
@@ -255,6 +264,18 @@ public final class AccountConnection implements AutoCloseable {
     }
 
     private void connectOnce() throws ModerationException {
+        if (smack.isAuthenticated()) {
+            return;
+        }
+        attemptRunning = true;
+        try {
+            connectAndLogin();
+        } finally {
+            attemptRunning = false;
+        }
+    }
+
+    private void connectAndLogin() throws ModerationException {
         certificateCheck.clearProblem();
         Attempt what = Attempt.of(Attempt.Action.CONNECT, account.domain());
         try {
@@ -282,7 +303,8 @@ public final class AccountConnection implements AutoCloseable {
 
     private void onConnectionBroken(Exception cause) {
         synchronized (lock) {
-            if (!wanted) {
+            // One break may be reported more than once (reader and writer both fail); one attempt is enough.
+            if (!wanted || pendingAttempt != null || attemptRunning) {
                 return;
             }
             ModerationException problem = new ModerationException(Condition.NOT_CONNECTED,

@@ -142,8 +142,7 @@ public final class DestructionService {
 
     private void record(String room, String action, String target, Optional<String> reason,
             ModerationException error) {
-        journal.record(new ModerationAction(clock.instant(), connection.accountJid(), room, action, target,
-                reason.filter(r -> !r.isBlank()),
-                Optional.ofNullable(error).map(e -> e.condition().xmppName() + ": " + e.getMessage())));
+        journal.record(ModerationAction.of(clock.instant(), connection.accountJid(), room, action, target, reason,
+                error));
     }
 }

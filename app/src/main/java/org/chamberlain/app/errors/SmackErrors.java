@@ -48,9 +48,8 @@ public final class SmackErrors {
                     "Not connected to the server: could not " + what(attempt) + ".", null, failure);
         }
         if (failure instanceof SASLErrorException) {
-            String server = attempt.room() == null ? "The server" : attempt.room();
-            return new ModerationException(Condition.AUTHENTICATION_FAILED,
-                    server + " refused the login: wrong password or unknown account.",
+            return new ModerationException(Condition.AUTHENTICATION_FAILED, capitalized(describeServer(attempt))
+                    + " refused the login: wrong password or unknown account.",
                     ((SASLErrorException) failure).getSASLFailure().getDescriptiveText(), failure);
         }
         if (failure instanceof SmackException.SecurityRequiredByClientException) {

@@ -51,6 +51,14 @@ public final class Listeners<E> {
         return entries.isEmpty();
     }
 
-    private record Entry<E>(Consumer<? super E> listener, Executor executor) {
+    /** Compared by identity: the same listener registered twice is two registrations, closed separately. */
+    private static final class Entry<E> {
+        private final Consumer<? super E> listener;
+        private final Executor executor;
+
+        Entry(Consumer<? super E> listener, Executor executor) {
+            this.listener = listener;
+            this.executor = executor;
+        }
     }
 }

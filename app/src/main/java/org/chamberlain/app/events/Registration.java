@@ -6,7 +6,10 @@ package org.chamberlain.app.events;
 @FunctionalInterface
 public interface Registration extends AutoCloseable {
 
-    /** Stops deliveries to the listener. Events already handed to its executor may still arrive. */
+    /**
+     * Stops deliveries to the listener: after this returns, no event reaches it, except one whose delivery is
+     * already running on the listener's executor at that moment.
+     */
     @Override
     void close();
 }

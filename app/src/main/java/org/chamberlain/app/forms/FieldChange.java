@@ -22,7 +22,16 @@ public record FieldChange(String var, String label, FieldType type, List<String>
         if (type == FieldType.TEXT_PRIVATE) {
             return label + ": changed";
         }
+        if (type == FieldType.BOOLEAN) {
+            return label + ": " + yesNo(before) + " → " + yesNo(after);
+        }
         return label + ": " + show(before) + " → " + show(after);
+    }
+
+    private static String yesNo(List<String> values) {
+        // XEP-0004: a boolean without a value is false.
+        String first = values.isEmpty() ? "0" : values.get(0);
+        return FormValues.parseBoolean(first).map(b -> b ? "yes" : "no").orElse(first);
     }
 
     private static String show(List<String> values) {

@@ -1,5 +1,7 @@
 package org.chamberlain.app.forms;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.chamberlain.app.errors.Attempt;
@@ -59,7 +61,8 @@ public final class RoomConfigurationService {
     /**
      * Validates the answers and sends what changed plus what is required (see {@link FormDefinition#submission}).
      *
-     * @return the submission that the server accepted
+     * @return the submission that the server accepted, and which changed values it did not keep as sent (the form
+     *     is read again to find out; if that read fails the result has no confirmation, the submit still counts)
      * @throws FormValidationException when an answer is invalid (nothing is sent)
      * @throws ModerationException when the server refuses the configuration (the refusal is audited too)
      */
@@ -78,7 +81,29 @@ public final class RoomConfigurationService {
             auditor.submitted(account, room, submission, Optional.of(refusal)).ifPresent(refusal::addSuppressed);
             throw refusal;
         }
-        return new ConfigurationResult(submission, auditor.submitted(account, room, submission, Optional.empty()));
+        Optional<ModerationException> auditFailure = auditor.submitted(account, room, submission, Optional.empty());
+        // Read the form again: servers may accept a value and keep another (a clamped number, say).
+        Optional<FormDefinition> after;
+        Optional<ModerationException> confirmationFailure = Optional.empty();
+        try {
+            after = Optional.of(fetch(room));
+        } catch (ModerationException e) {
+            after = Optional.empty();
+            confirmationFailure = Optional.of(e);
+        }
+        List<FieldChange> notTaken = new ArrayList<>();
+        if (after.isPresent()) {
+            for (FieldChange change : submission.changes()) {
+                Optional<FieldDefinition> now = after.get().field(change.var());
+                if (now.isPresent() && !FormValues.canonical(change.type(), now.get().values())
+                        .equals(FormValues.canonical(change.type(), change.after()))
+                        && change.type() != FieldType.TEXT_PRIVATE) {
+                    notTaken.add(new FieldChange(change.var(), change.label(), change.type(), change.after(),
+                            now.get().values()));
+                }
+            }
+        }
+        return new ConfigurationResult(submission, notTaken, after, confirmationFailure, auditFailure);
     }
 
     private IQ send(IQ request, Attempt attempt) throws ModerationException {

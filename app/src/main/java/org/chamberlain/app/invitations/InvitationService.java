@@ -2,11 +2,14 @@ package org.chamberlain.app.invitations;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.chamberlain.app.connections.AccountConnection;
 import org.chamberlain.app.connections.Addresses;
 import org.chamberlain.app.errors.Attempt;
@@ -17,6 +20,14 @@ import org.chamberlain.app.events.ActionJournal;
 import org.chamberlain.app.events.Affiliation;
 import org.chamberlain.app.events.ModerationAction;
 import org.chamberlain.app.occupants.AdminRequests;
+import org.jivesoftware.smack.StanzaCollector;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.FromMatchesFilter;
+import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.muc.Affiliate;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
@@ -63,6 +74,29 @@ public final class InvitationService {
         MultiUserChat muc = MultiUserChatManager.getInstanceFor(connection.xmppConnection()).getMultiUserChat(roomJid);
         MembershipPlan plan = planMembership(muc, roomJid);
         List<InvitationResult> results = new ArrayList<>();
+        // A mediated invitation is a message: the room's refusal (e.g. forbidden in a members-only room) comes
+        // back as an error message with the same id, or not at all. Collect those errors while sending.
+        StanzaCollector refusals = kind == Kind.MEDIATED ? connection.xmppConnection().createStanzaCollector(
+                new AndFilter(MessageTypeFilter.ERROR, FromMatchesFilter.createBare(roomJid))) : null;
+        Map<String, Integer> sentIds = new HashMap<>();
+        try {
+            sendAll(muc, roomJid, invitees, kind, reason, password, plan, results, sentIds);
+            Map<Integer, ModerationException> refused = refusals != null && !sentIds.isEmpty()
+                    ? collectRefusals(refusals, roomJid, results, sentIds) : Map.of();
+            for (int index : sentIds.values()) {
+                record(roomJid, "invite", results.get(index).invitee(), reason, refused.get(index));
+            }
+        } finally {
+            if (refusals != null) {
+                refusals.cancel();
+            }
+        }
+        return List.copyOf(results);
+    }
+
+    private void sendAll(MultiUserChat muc, EntityBareJid roomJid, List<String> invitees, Kind kind,
+            Optional<String> reason, Optional<String> password, MembershipPlan plan, List<InvitationResult> results,
+            Map<String, Integer> sentIds) {
         for (String text : invitees) {
             EntityBareJid invitee;
             try {
@@ -76,9 +110,14 @@ public final class InvitationService {
                 if (kind == Kind.DIRECT) {
                     muc.inviteDirectly(invitee, reason.orElse(null), password.orElse(null), false, null);
                 } else {
-                    muc.invite(invitee, reason.orElse(null));
+                    String id = "chamberlain-invite-" + UUID.randomUUID();
+                    muc.invite(StanzaBuilder.buildMessage(id), invitee, reason.orElse(null));
+                    sentIds.put(id, results.size());
                 }
-                record(roomJid, kind == Kind.DIRECT ? "invite-direct" : "invite", invitee.toString(), reason, null);
+                if (kind == Kind.DIRECT) {
+                    // Mediated invitations are journaled once the room had its chance to refuse them.
+                    record(roomJid, "invite-direct", invitee.toString(), reason, null);
+                }
                 results.add(new InvitationResult(invitee.toString(), true, membership, Optional.empty()));
             } catch (Exception e) {
                 ModerationException refusal = SmackErrors.translate(e, Attempt.of(Action.INVITE, roomJid, invitee));
@@ -88,7 +127,53 @@ public final class InvitationService {
                         Optional.of(refusal.getMessage())));
             }
         }
-        return List.copyOf(results);
+    }
+
+    /**
+     * Waits for a disco#info round trip to the room: the server handles our stanzas to the room in order, so
+     * once that answer is here, every refusal of an invitation sent before it is here too.
+     */
+    private Map<Integer, ModerationException> collectRefusals(StanzaCollector refusals, EntityBareJid room,
+            List<InvitationResult> results, Map<String, Integer> sentIds) {
+        Map<Integer, ModerationException> refused = new HashMap<>();
+        try {
+            ServiceDiscoveryManager.getInstanceFor(connection.xmppConnection()).discoverInfo(room);
+        } catch (XMPPException.XMPPErrorException e) {
+            // An error answer is an answer: the barrier holds.
+        } catch (Exception e) {
+            // No answer: refusals may still be on their way; report what we have.
+            return refused;
+        }
+        Stanza error;
+        while ((error = refusals.pollResult()) != null) {
+            Integer index = sentIds.get(error.getStanzaId());
+            if (index == null || error.getError() == null) {
+                continue;
+            }
+            InvitationResult sent = results.get(index);
+            ModerationException refusal = SmackErrors.translate(new XMPPException.XMPPErrorException(error,
+                    error.getError()), Attempt.of(Action.INVITE, room, sent.invitee()));
+            results.set(index, new InvitationResult(sent.invitee(), false, sent.membership(),
+                    Optional.of(refusal.getMessage())));
+            refused.put(index, refusal);
+        }
+        return refused;
+    }
+
+    /**
+     * Declines a mediated invitation: the room passes the refusal on to {@code inviter}. Sends one message;
+     * returns without an answer from the room.
+     */
+    public void decline(String room, String inviter, Optional<String> reason) throws ModerationException {
+        EntityBareJid roomJid = Addresses.room(room);
+        try {
+            MultiUserChatManager.getInstanceFor(connection.xmppConnection()).decline(roomJid,
+                    Addresses.person(inviter), reason.orElse(null));
+        } catch (ModerationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw SmackErrors.translate(e, Attempt.custom("decline the invitation to", roomJid));
+        }
     }
 
     private MembershipPlan planMembership(MultiUserChat muc, EntityBareJid room) throws ModerationException {
@@ -154,8 +239,7 @@ public final class InvitationService {
 
     private void record(EntityBareJid room, String action, String target, Optional<String> reason,
             ModerationException error) {
-        journal.record(new ModerationAction(clock.instant(), connection.accountJid(), room.toString(), action,
-                target, reason.filter(r -> !r.isBlank()),
-                Optional.ofNullable(error).map(e -> e.condition().xmppName() + ": " + e.getMessage())));
+        journal.record(ModerationAction.of(clock.instant(), connection.accountJid(), room.toString(), action,
+                target, reason, error));
     }
 }

@@ -111,8 +111,7 @@ public final class OccupantModeration {
 
     private void record(EntityBareJid room, String action, String target, Optional<String> reason,
             ModerationException error) {
-        journal.record(new ModerationAction(clock.instant(), connection.accountJid(), room.toString(), action,
-                target, reason.filter(r -> !r.isBlank()),
-                Optional.ofNullable(error).map(e -> e.condition().xmppName() + ": " + e.getMessage())));
+        journal.record(ModerationAction.of(clock.instant(), connection.accountJid(), room.toString(), action,
+                target, reason, error));
     }
 }

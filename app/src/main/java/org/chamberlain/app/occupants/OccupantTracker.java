@@ -14,6 +14,7 @@ import org.chamberlain.app.connections.AccountConnection;
 import org.chamberlain.app.connections.Addresses;
 import org.chamberlain.app.errors.ModerationException;
 import org.chamberlain.app.events.Affiliation;
+import org.chamberlain.app.events.ConnectionState;
 import org.chamberlain.app.events.AffiliationChanged;
 import org.chamberlain.app.events.InvitationDeclined;
 import org.chamberlain.app.events.InvitationReceived;
@@ -70,6 +71,7 @@ public final class OccupantTracker implements AutoCloseable {
     private final Listeners<RoomEvent> listeners = new Listeners<>();
     private final Map<String, RoomState> rooms = new ConcurrentHashMap<>();
     private final ListenerHandle handle;
+    private final Registration stateRegistration;
 
     public OccupantTracker(AccountConnection connection) {
         this.account = connection.accountJid();
@@ -79,6 +81,30 @@ public final class OccupantTracker implements AutoCloseable {
         // true, and an immediate re-join then tried to leave first and timed out. Sync listeners run afterwards,
         // in arrival order, on one thread per connection.
         this.handle = connection.xmppConnection().addSyncStanzaListener(this::process, MUC_TRAFFIC);
+        // When the connection drops, the server removes us from every room: the lists are no longer live. They
+        // fill again from the presences that follow a rejoin. Real JIDs seen stay remembered.
+        this.stateRegistration = connection.onStateChange(change -> {
+            if (change.state() != ConnectionState.CONNECTED && change.state() != ConnectionState.CONNECTING) {
+                forgetLiveOccupants();
+            }
+        }, Runnable::run);
+    }
+
+    /**
+     * Publishes an event that did not come from a stanza (e.g. {@link org.chamberlain.app.events.RejoinFailed}),
+     * so listeners get all room events from one place. Any thread; returns at once.
+     */
+    public void publish(RoomEvent event) {
+        listeners.publish(event);
+    }
+
+    private void forgetLiveOccupants() {
+        for (RoomState state : rooms.values()) {
+            synchronized (state) {
+                state.occupants.clear();
+                state.selfNick = null;
+            }
+        }
     }
 
     /** Every room event of this account, on {@code executor}. */
@@ -325,6 +351,7 @@ public final class OccupantTracker implements AutoCloseable {
 
     @Override
     public void close() {
+        stateRegistration.close();
         handle.close();
     }
 

@@ -2,11 +2,13 @@ package org.chamberlain.app.rooms;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import org.chamberlain.app.connections.AccountConnection;
 import org.chamberlain.app.connections.Addresses;
 import org.chamberlain.app.errors.Attempt;
@@ -48,6 +50,8 @@ import org.jxmpp.jid.EntityBareJid;
  */
 public final class RoomService {
     private final AccountConnection connection;
+    /** Passwords of rooms joined through this service, to get back in after a reconnection. */
+    private final Map<String, Optional<String>> joinPasswords = new ConcurrentHashMap<>();
 
     public RoomService(AccountConnection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
@@ -132,6 +136,7 @@ public final class RoomService {
                     .requestNoHistory();
             password.ifPresent(enter::withPassword);
             Presence self = muc.join(enter.build());
+            joinPasswords.put(roomJid.toString(), password);
             return joined(roomJid, self);
         } catch (ModerationException e) {
             throw e;
@@ -147,6 +152,7 @@ public final class RoomService {
         if (!muc.isJoined()) {
             return;
         }
+        joinPasswords.remove(roomJid.toString());
         try {
             muc.leave();
         } catch (MultiUserChatException.MucNotJoinedException e) {
@@ -155,6 +161,35 @@ public final class RoomService {
         } catch (Exception e) {
             throw SmackErrors.translate(e, Attempt.of(Action.LEAVE, roomJid));
         }
+    }
+
+    /**
+     * Joins again every room we were in before the connection broke (the server has removed us; Smack still
+     * considers us joined), with the same nickname and password. Called by
+     * {@link org.chamberlain.app.AccountSession} after a reconnection; blocks, room after room.
+     *
+     * <p>Smack's {@code join} first "leaves" a room it thinks we are in, and Prosody does not answer an
+     * unavailable presence from someone who is not an occupant, so each rejoin waits one reply timeout (5 s by
+     * default) before entering.
+     *
+     * @return for each room, empty when we are back in, otherwise why not
+     */
+    public Map<String, Optional<ModerationException>> rejoinAll() {
+        Map<String, Optional<ModerationException>> results = new LinkedHashMap<>();
+        for (EntityBareJid room : manager().getJoinedRooms()) {
+            MultiUserChat muc = muc(room);
+            if (!muc.isJoined() || muc.getNickname() == null) {
+                continue;
+            }
+            String nickname = muc.getNickname().toString();
+            try {
+                join(room.toString(), nickname, joinPasswords.getOrDefault(room.toString(), Optional.empty()));
+                results.put(room.toString(), Optional.empty());
+            } catch (ModerationException e) {
+                results.put(room.toString(), Optional.of(e));
+            }
+        }
+        return results;
     }
 
     /** Whether Smack considers us joined to {@code room}. Any thread, no network. */

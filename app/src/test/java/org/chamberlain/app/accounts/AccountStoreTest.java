@@ -31,6 +31,19 @@ class AccountStoreTest {
     }
 
     @Test
+    void putReplacesByJidInPlaceAndRemoveForgets(@TempDir Path dir) throws Exception {
+        AccountStore store = new AccountStore(dir.resolve("accounts.properties"));
+        store.put(Account.of("a@example.org"));
+        store.put(Account.of("b@example.org"));
+        store.put(Account.of("a@example.org").withServer("xmpp.example.org", 5223));
+
+        assertThat(store.load()).extracting(Account::jid).containsExactly("a@example.org", "b@example.org");
+        assertThat(store.load().get(0).host()).contains("xmpp.example.org");
+        store.remove("a@example.org");
+        assertThat(store.load()).extracting(Account::jid).containsExactly("b@example.org");
+    }
+
+    @Test
     void brokenFileIsReportedWithItsNameAndTheBadSetting(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("accounts.properties");
         Files.writeString(file, "accounts.count=1\naccount.0.jid=a@b\naccount.0.tls=SOMETIMES\n");

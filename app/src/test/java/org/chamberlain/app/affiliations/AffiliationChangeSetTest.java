@@ -94,6 +94,18 @@ class AffiliationChangeSetTest {
     }
 
     @Test
+    void pastedAddressesAreSplitAndAddedTogether() {
+        List<String> pasted = BareJids.splitPasted("alice@example.org, <xmpp:Bob@Example.org>;\n\t carl@example.org  ");
+        assertThat(pasted).containsExactly("alice@example.org", "Bob@Example.org", "carl@example.org");
+
+        AffiliationChangeSet set = AffiliationChangeSet.against(lists()).addAll(pasted, Affiliation.MEMBER, "team");
+        assertThat(set.changes()).extracting(AffiliationChange::jid)
+                .containsExactly("alice@example.org", "bob@example.org", "carl@example.org");
+        assertThat(set.validate(ME, false)).extracting(ChangeProblem::kind)
+                .containsExactly(ChangeProblem.Kind.NO_CHANGE);
+    }
+
+    @Test
     void affiliationNamesAreReadAsPeopleWriteThem() {
         assertThat(Affiliation.parse("Owners")).contains(Affiliation.OWNER);
         assertThat(Affiliation.parse("banned")).contains(Affiliation.OUTCAST);

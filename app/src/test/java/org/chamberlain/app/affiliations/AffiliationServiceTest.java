@@ -65,7 +65,7 @@ class AffiliationServiceTest {
     }
 
     @Test
-    void multiTargetGrantsApplyToEveryTargetAndReportPerItem(TestServer server) throws Exception {
+    void multiTargetGrantsApplyToEveryTargetReportPerItemAndCanBeUndone(TestServer server) throws Exception {
         XMPPTCPConnection owner = TestAccounts.connect(server, "multiowner");
         try {
             String room = "multi@" + server.mucService();
@@ -91,6 +91,11 @@ class AffiliationServiceTest {
             assertThat(after.jids(Affiliation.ADMIN)).containsExactly(server.jid("a1"));
             assertThat(after.jids(Affiliation.OUTCAST)).containsExactly(server.jid("troll"));
             assertThat(service.fetch(room)).isEqualTo(after);
+
+            ApplyReport undone = service.apply(room, report.undo().orElseThrow(), false);
+            assertThat(undone.isComplete()).as(undone.summary()).isTrue();
+            assertThat(undone.after().orElseThrow().all()).extracting(AffiliatedJid::jid)
+                    .containsExactly(server.jid("multiowner"));
         } finally {
             owner.disconnect();
         }

@@ -78,15 +78,17 @@ class AuditLogTest {
     }
 
     @Test
-    void appendsFromManyThreadsNeverInterleave() throws Exception {
+    void appendsFromManyThreadsAndInstancesNeverInterleave() throws Exception {
         AuditLog log = new AuditLog(dir.resolve("audit.jsonl"));
+        AuditLog sameFile = new AuditLog(dir.resolve("audit.jsonl"));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> writes = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 String target = "user" + i + "@example.org";
+                AuditLog writer = i % 2 == 0 ? log : sameFile;
                 writes.add(pool.submit(() -> {
-                    log.append(entry("a@muc.example.org", target));
+                    writer.append(entry("a@muc.example.org", target));
                     return null;
                 }));
             }

@@ -64,6 +64,13 @@ class RoomsConfigAndMembersCliTest {
         assertThat(new AuditLog(audit).entriesFor(room).entries()).singleElement()
                 .satisfies(e -> assertThat(e.action()).isEqualTo("configuration"));
 
+
+        CliRun.Result clamped = CliRun.asUser(server, audit, "cliowner", "config", room, "--set",
+                "defaulthistorymessages=50");
+        assertThat(clamped.exitCode()).as(clamped.toString()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(clamped.err()).contains("Warning: The server accepted Default number of history messages "
+                + "returned by room but keeps 20 instead of 50.");
+
         CliRun.Result show = CliRun.asUser(server, audit, "cliowner", "config", room, "--show");
         assertThat(show.exitCode()).as(show.toString()).isZero();
         assertThat(show.out()).contains("(roomname): Tea room").contains("(membersonly): yes");
@@ -170,6 +177,34 @@ class RoomsConfigAndMembersCliTest {
         assertThat(change.get("outcome").asText()).isEqualTo("refused");
         assertThat(change.get("jid").asText()).isEqualTo(server.jid("usurper"));
         assertThat(run.json().get("complete").asBoolean()).isFalse();
+        assertThat(run.err()).contains("Warning: The server does not show you the owners list of " + room);
+
+        CliRun.Result adminList = CliRun.asUser(server, audit, "helper", "members", room);
+        assertThat(adminList.exitCode()).as(adminList.toString()).isZero();
+        assertThat(adminList.out()).contains("Owners: (the server does not show you this list)")
+                .contains("Admins (1):").contains(server.jid("helper"));
+    }
+
+    @Test
+    void badJidsAndAnUnconfirmedSelfDemotionAreUsageErrors(TestServer server) throws Exception {
+        CliRun.Result bad = CliRun.asUser(server, audit, "cliowner", "members", room, "--grant", "member",
+                "someone@" + server.domain() + "/phone");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("has a resource; use the bare address someone@" + server.domain());
+
+        assertThat(CliRun.asUser(server, audit, "cliowner", "members", room, "--grant", "owner",
+                server.jid("coowner")).exitCode()).isZero();
+        CliRun.Result demote = CliRun.asUser(server, audit, "cliowner", "members", room, "--grant", "admin",
+                server.jid("cliowner"));
+        assertThat(demote.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(demote.err()).contains("(add --confirm-self-demotion to do it anyway)");
+
+        CliRun.Result confirmed = CliRun.asUser(server, audit, "cliowner", "members", room, "--grant", "admin",
+                server.jid("cliowner"), "--confirm-self-demotion");
+        assertThat(confirmed.exitCode()).as(confirmed.toString()).isZero();
+        // Now an admin, we may no longer read the owner list, but the admin list shows us.
+        assertThat(new AffiliationService(owner, AffiliationAuditor.NONE).fetch(room, Affiliation.ADMIN))
+                .extracting(e -> e.jid()).containsExactly(server.jid("cliowner"));
     }
 
     @Test

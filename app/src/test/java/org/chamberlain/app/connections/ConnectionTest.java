@@ -15,6 +15,7 @@ import org.chamberlain.app.events.ConnectionState;
 import org.chamberlain.app.events.ConnectionStateChanged;
 import org.chamberlain.app.testing.CuttableProxy;
 import org.chamberlain.app.testing.Recorder;
+import org.chamberlain.testkit.FreshProsody;
 import org.chamberlain.testkit.TestServer;
 import org.chamberlain.testkit.WithProsody;
 import org.junit.jupiter.api.Test;
@@ -110,9 +111,32 @@ class ConnectionTest {
             assertThat(reconnecting.attempt()).isEqualTo(1);
             assertThat(reconnecting.retryIn()).isBetween(Duration.ofMillis(80), Duration.ofMillis(120));
             assertThat(reconnecting.problem()).isPresent();
-            states.await(ConnectionStateChanged.class, s -> s.state() == ConnectionState.CONNECTED
-                    && states.events().stream().filter(e -> e.state() == ConnectionState.CONNECTED).count() == 2);
+            states.awaitAfter(reconnecting, ConnectionStateChanged.class, s -> s.state() == ConnectionState.CONNECTED,
+                    Duration.ofSeconds(10));
             assertThat(connection.isConnected()).isTrue();
+        }
+    }
+
+    @Test
+    @FreshProsody
+    void reconnectionGivesUpAfterTheAllowedAttemptsWhenTheServerIsGone(TestServer server) throws Exception {
+        ReconnectPolicy three = new ReconnectPolicy(Duration.ofMillis(50), Duration.ofMillis(200), 3);
+        try (ConnectionManager manager = new ConnectionManager(three)) {
+            AccountConnection connection = manager.open(plaintextAccount(server, "orphan", server.host(),
+                    server.port()), "secret".toCharArray());
+            Recorder<ConnectionStateChanged> states = new Recorder<>();
+            connection.onStateChange(states, Runnable::run);
+            connection.connect();
+
+            server.kill();
+
+            ConnectionStateChanged failed = states.await(ConnectionStateChanged.class,
+                    s -> s.state() == ConnectionState.FAILED, Duration.ofSeconds(20));
+            assertThat(states.events()).filteredOn(s -> s.state() == ConnectionState.RECONNECTING)
+                    .extracting(ConnectionStateChanged::attempt).containsExactly(1, 2, 3);
+            assertThat(failed.problem()).get().extracting(ModerationException::condition)
+                    .isEqualTo(Condition.NOT_CONNECTED);
+            assertThat(connection.isConnected()).isFalse();
         }
     }
 

@@ -83,6 +83,16 @@ class FormDefinitionTest {
         assertThat(changes).extracting(FieldChange::var).containsExactly("name", "about", "public", "admins");
         assertThat(changes.get(0).describe()).isEqualTo("Name: 'Old name' → 'New name'");
         assertThat(changes.get(2).after()).containsExactly("1");
+        assertThat(changes.get(2).describe()).isEqualTo("Public: no → yes");
+    }
+
+    @Test
+    void aBooleanWithoutValueReadsAsNo() {
+        FormDefinition form = FormDefinition.of(null, List.of(
+                FieldDefinition.builder("flag", FieldType.BOOLEAN).label("Flag").build()));
+        assertThat(form.changes(form.initialAnswers().withBoolean("flag", false))).isEmpty();
+        assertThat(form.changes(form.initialAnswers().withBoolean("flag", true)).get(0).describe())
+                .isEqualTo("Flag: no → yes");
     }
 
     @Test

@@ -47,6 +47,35 @@ class RoomConfigurationServiceTest {
         }
     }
 
+    /**
+     * Prosody caps the default number of history messages at the room's history length (20 here) but still
+     * answers result (modules/muc/history.lib.lua, set_defaulthistorymessages).
+     */
+    @Test
+    void aValueTheServerDoesNotKeepIsReported(TestServer server) throws Exception {
+        XMPPTCPConnection owner = TestAccounts.connect(server, "cfgowner3");
+        try {
+            String room = "clamped@" + server.mucService();
+            TestAccounts.instantRoom(owner, room, "Owner");
+            RoomConfigurationService service = new RoomConfigurationService(owner, ConfigurationAuditor.NONE);
+            FormDefinition form = service.fetch(room);
+
+            ConfigurationResult result = service.submit(room, form, form.initialAnswers()
+                    .withText("muc#roomconfig_defaulthistorymessages", "50")
+                    .withText("muc#roomconfig_roomname", "Kept"));
+
+            assertThat(result.confirmation()).isPresent();
+            assertThat(result.notTaken()).singleElement().satisfies(change -> {
+                assertThat(change.var()).isEqualTo("muc#roomconfig_defaulthistorymessages");
+                assertThat(change.before()).containsExactly("50");
+                assertThat(change.after()).containsExactly("20");
+            });
+            assertThat(result.allTaken()).isFalse();
+        } finally {
+            owner.disconnect();
+        }
+    }
+
     @Test
     void aNonOwnerCannotReadTheConfiguration(TestServer server) throws Exception {
         XMPPTCPConnection owner = TestAccounts.connect(server, "cfgowner2");

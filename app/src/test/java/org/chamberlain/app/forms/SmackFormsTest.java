@@ -6,7 +6,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.jivesoftware.smack.SmackConfiguration;
+import org.jivesoftware.smack.Smack;
 import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
@@ -19,8 +19,8 @@ import org.xml.sax.InputSource;
 /** Conversion between our model and Smack's DataForm, through the XML Smack would send and parse. */
 class SmackFormsTest {
     static {
-        // Registers Smack's providers (e.g. for <desc/>), as creating a connection would.
-        SmackConfiguration.getVersion();
+        // Initialises Smack (registers its providers, e.g. for <desc/>), as creating a connection would.
+        Smack.getVersion();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.chamberlain.app.invitations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +48,8 @@ class InvitationServiceTest {
                 assertThat(received.reason()).contains("Come along");
             }
             assertThat(owner.journal()).extracting(ModerationAction::action, ModerationAction::target)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("invite", server.jid("alice")),
-                            org.assertj.core.groups.Tuple.tuple("invite", server.jid("bob")));
+                    .containsExactly(tuple("invite", server.jid("alice")),
+                            tuple("invite", server.jid("bob")));
         }
     }
 
@@ -102,6 +103,32 @@ class InvitationServiceTest {
 
             assertThat(results.get(0).membership()).get().asString()
                     .startsWith("not granted: you may not edit the member list");
+        }
+    }
+
+    /** Prosody refuses mediated invitations to a members-only room from a plain member with forbidden. */
+    @Test
+    void roomRefusingAMediatedInvitationIsReportedPerInvitee(TestServer server) throws Exception {
+        String room = room(server, "guarded");
+        try (TestSession owner = TestSession.login(server, "owner");
+                TestSession member = TestSession.login(server, "member")) {
+            ReservedRoomCreation creation = owner.session().rooms().createReserved(room, "Owner");
+            creation.submit(creation.form().initialAnswers().withBoolean("muc#roomconfig_membersonly", true));
+            owner.session().invitations().invite(room, List.of(server.jid("member")), Kind.DIRECT,
+                    Optional.empty(), Optional.empty());
+            member.session().rooms().join(room, "Member", Optional.empty());
+
+            List<InvitationResult> results = member.session().invitations().invite(room,
+                    List.of(server.jid("erin"), server.jid("frank")), Kind.MEDIATED, Optional.of("Please"),
+                    Optional.empty());
+
+            assertThat(results).extracting(InvitationResult::sent).containsExactly(false, false);
+            assertThat(results.get(0).error()).contains("You are not allowed to invite " + server.jid("erin")
+                    + " in " + room + ".");
+            assertThat(member.journal()).extracting(ModerationAction::action, ModerationAction::succeeded)
+                    .containsExactly(tuple("invite", false),
+                            tuple("invite", false));
+            assertThat(member.journal().get(0).condition()).contains("forbidden");
         }
     }
 }

@@ -23,9 +23,23 @@ public final class Recorder<E> implements Consumer<E> {
     /** The first event (seen so far or arriving within {@code timeout}) that matches; fails otherwise. */
     public synchronized <T extends E> T await(Class<T> type, Predicate<? super T> matching, Duration timeout)
             throws InterruptedException {
+        return awaitAfter(null, type, matching, timeout);
+    }
+
+    /** Like {@link #await}, but only among the events recorded after {@code earlier} (that very object). */
+    public synchronized <T extends E> T awaitAfter(E earlier, Class<T> type, Predicate<? super T> matching,
+            Duration timeout) throws InterruptedException {
+        int from = 0;
+        if (earlier != null) {
+            for (int i = 0; i < events.size(); i++) {
+                if (events.get(i) == earlier) {
+                    from = i + 1;
+                }
+            }
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            for (E event : events) {
+            for (E event : events.subList(from, events.size())) {
                 if (type.isInstance(event) && matching.test(type.cast(event))) {
                     return type.cast(event);
                 }

@@ -63,7 +63,13 @@ public final class AccountSessions implements AutoCloseable {
         if (profile.plaintextAllowed()) {
             account = account.withTlsPolicy(TlsPolicy.PLAINTEXT_ALLOWED);
         }
-        Account settings = account;
+        connect(account, profile.password(), onState, onFailure);
+    }
+
+    /** Like {@link #connect(AccountProfile, StateListener, Consumer)} for a saved account of the core. */
+    public void connect(Account settings, String password, StateListener onState, Consumer<Throwable> onFailure) {
+        AccountProfile profile = new AccountProfile(settings.jid(), password, settings.host().orElse(null),
+                settings.port(), settings.tlsPolicy() == TlsPolicy.PLAINTEXT_ALLOWED);
         // Everything below runs in the background: the first connection initialises Smack (seconds on a busy
         // machine, seen with a white window while it ran on the FX thread).
         tasks.submit("Signing in as " + profile.jid(), ctx -> {
@@ -150,6 +156,23 @@ public final class AccountSessions implements AutoCloseable {
                         .apply(room, changes, selfDemotionConfirmed);
             }
         };
+    }
+
+    /** Trusts the certificate for this run (the caller saves it with the account); connect again afterwards. */
+    public void trust(String accountJid, org.chamberlain.app.connections.CertificateProblem problem) {
+        connections.get(accountJid).ifPresent(c -> c.trustCertificate(problem));
+    }
+
+    /** Signs the account out and forgets its connection (after it was removed or changed). */
+    public void forget(String accountJid) {
+        AccountSession session = sessions.remove(accountJid);
+        tasks.submit("Signing out " + accountJid, ctx -> {
+            if (session != null) {
+                session.close();
+            }
+            connections.close(accountJid);
+            return accountJid;
+        }, done -> { }, failure -> { });
     }
 
     /** The core's services of one account (rooms, occupants, invitations, destruction); usable from views. */

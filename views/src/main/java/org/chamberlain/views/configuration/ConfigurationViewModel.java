@@ -83,7 +83,7 @@ public final class ConfigurationViewModel {
         }, failure -> {
             busy.set(false);
             status.set(UserMessages.sentence(failure));
-            notifications.error("Configuration of " + room, failure);
+            notifications.error("Configuration", failure);
         });
     }
 
@@ -152,7 +152,7 @@ public final class ConfigurationViewModel {
                 }, failure -> {
                     busy.set(false);
                     status.set(UserMessages.sentence(failure));
-                    notifications.error("Configuration of " + room, failure);
+                    notifications.error("Configuration", failure);
                 });
     }
 

@@ -28,7 +28,7 @@ public final class HistoryView {
         TableView<AuditEntry> table = new TableView<>(model.entries());
         table.setId("history-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("When", 150, e -> TIME.format(e.time())));
+        table.getColumns().add(column("When", 175, e -> TIME.format(e.time())));
         table.getColumns().add(column("Account", 190, AuditEntry::account));
         table.getColumns().add(column("Action", 110, AuditEntry::action));
         table.getColumns().add(column("Result", 90, e -> e.succeeded() ? "done" : "partly refused"));
@@ -57,6 +57,15 @@ public final class HistoryView {
         TableColumn<AuditEntry, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> Bindings.createStringBinding(() -> value.apply(c.getValue())));
         column.setPrefWidth(width);
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                // Long entries are cut to the column; the whole text is one hover away.
+                setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         return column;
     }
 

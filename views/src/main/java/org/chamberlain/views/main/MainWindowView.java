@@ -63,6 +63,7 @@ public final class MainWindowView {
     private final Menu accountMenu = new Menu("_Account");
     private final Menu toolsMenu = new Menu("_Tools");
     private Menu roomMenu;
+    private Menu fileMenu;
 
     /**
      * @param roomContent builds the workspace of one room tab from its JID
@@ -80,13 +81,19 @@ public final class MainWindowView {
         frame.setBottom(statusBar());
         Node notifications = new NotificationsView(model.notifications()).node();
         StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(notifications, new Insets(0, 16, 44, 0));
+        // Above the status bar and the tabs' action bars, so the cards never hide a button.
+        StackPane.setMargin(notifications, new Insets(0, 16, 110, 0));
         root.getChildren().addAll(frame, notifications);
         root.getStyleClass().add("main-window");
     }
 
     public Parent node() {
         return root;
+    }
+
+    /** The File menu, for the composition root to add the commands it wires up. */
+    public Menu fileMenu() {
+        return fileMenu;
     }
 
     /** The Room menu, for the composition root to add the commands it wires up. */
@@ -130,9 +137,11 @@ public final class MainWindowView {
         quitItem.setAccelerator(Shortcuts.QUIT);
         quitItem.setOnAction(e -> quit.run());
         Menu file = new Menu("_File", null, quitItem);
+        fileMenu = file;
 
         rebuildAccountMenu();
         model.activeAccount().addListener((obs, old, now) -> rebuildAccountMenu());
+        model.accountsChanged().addListener((obs, old, now) -> rebuildAccountMenu());
 
         MenuItem closeTab = new MenuItem("_Close room tab");
         closeTab.setAccelerator(Shortcuts.CLOSE_TAB);

@@ -44,6 +44,8 @@ public final class MainWindowViewModel {
     private final ObjectProperty<String> selectedRoom = new SimpleObjectProperty<>();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final String serverNote;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper accountsChanged =
+            new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     public MainWindowViewModel(TaskRunner tasks, NotificationCenter notifications, List<AccountProfile> accounts,
             String activeJid, List<String> mucServices, String serverNote) {
@@ -98,6 +100,44 @@ public final class MainWindowViewModel {
             services.values().forEach(rooms -> rooms.removeIf(r -> r.jid().equals(roomJid)));
             refreshSidebar();
         }
+    }
+
+    /** Adds an account to the sidebar (or replaces its settings); the first account becomes active. */
+    public void addAccount(AccountProfile profile) {
+        profiles.put(profile.jid(), profile);
+        states.putIfAbsent(profile.jid(), ConnectionState.OFFLINE);
+        roomsByAccount.computeIfAbsent(profile.jid(), j -> new LinkedHashMap<>());
+        if (activeAccount.get() == null) {
+            activeAccount.set(profile.jid());
+        }
+        refreshSidebar();
+        accountsChanged.set(accountsChanged.get() + 1);
+    }
+
+    public void removeAccount(String jid) {
+        profiles.remove(jid);
+        states.remove(jid);
+        roomsByAccount.remove(jid);
+        if (jid.equals(activeAccount.get())) {
+            activeAccount.set(profiles.isEmpty() ? null : profiles.keySet().iterator().next());
+        }
+        refreshSidebar();
+        accountsChanged.set(accountsChanged.get() + 1);
+    }
+
+    /** A MUC service the account's server offers. */
+    public void putService(String accountJid, String serviceJid) {
+        Map<String, List<SidebarTree.Room>> services = roomsByAccount.computeIfAbsent(accountJid,
+                a -> new LinkedHashMap<>());
+        if (!services.containsKey(serviceJid)) {
+            services.put(serviceJid, new ArrayList<>());
+            refreshSidebar();
+        }
+    }
+
+    /** Counts changes of the account list, so menus listing accounts can rebuild. */
+    public javafx.beans.property.ReadOnlyIntegerProperty accountsChanged() {
+        return accountsChanged.getReadOnlyProperty();
     }
 
     public void connectionState(String accountJid, ConnectionState state) {

@@ -14,6 +14,7 @@ public final class Shortcuts {
     public static final KeyCombination TOGGLE_THEME = KeyCombination.keyCombination("Shortcut+Shift+L");
     public static final KeyCombination NEXT_ACCOUNT = KeyCombination.keyCombination("Shortcut+Shift+A");
     public static final KeyCombination NOTIFICATIONS = KeyCombination.keyCombination("Shortcut+Shift+N");
+    public static final KeyCombination ACCOUNTS = KeyCombination.keyCombination("Shortcut+COMMA");
     public static final KeyCombination QUIT = KeyCombination.keyCombination("Shortcut+Q");
     public static final KeyCombination HELP = KeyCombination.keyCombination("F1");
 
@@ -36,6 +37,7 @@ public final class Shortcuts {
                 new Entry(NEXT_ACCOUNT, "Switch to the next account"),
                 new Entry(NOTIFICATIONS, "Show all notifications of this session"),
                 new Entry(TOGGLE_THEME, "Switch between light and dark theme"),
+                new Entry(ACCOUNTS, "Accounts: add, edit, remove"),
                 new Entry(HELP, "This list"),
                 new Entry(QUIT, "Quit"));
     }

@@ -55,6 +55,8 @@ public final class MembersViewModel {
 
     private final ObjectProperty<AffiliationChangeSet> changes;
     private final ObservableList<MemberRow> rows = FXCollections.observableArrayList();
+    /** Every row, sorted, as of the last change of the change set; the filter picks from these. */
+    private List<MemberRow> allRows = List.of();
     /** One wrapper, kept: listeners on a fresh wrapper per call would be collected with it. */
     private final ObservableList<MemberRow> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
     private final StringProperty filter = new SimpleStringProperty("");
@@ -80,8 +82,9 @@ public final class MembersViewModel {
         this.self = self;
         this.changes = new SimpleObjectProperty<>(AffiliationChangeSet.against(AffiliationLists.empty(room)));
         changes.addListener((obs, old, now) -> refresh());
-        filter.addListener((obs, old, now) -> refresh());
-        listFilter.addListener((obs, old, now) -> refresh());
+        // A keystroke in the filter only re-filters the rows already built (no validation, no preview).
+        filter.addListener((obs, old, now) -> applyFilter());
+        listFilter.addListener((obs, old, now) -> applyFilter());
         selfDemotionConfirmed.addListener((obs, old, now) -> refresh());
     }
 
@@ -102,7 +105,7 @@ public final class MembersViewModel {
         }, failure -> {
             busy.set(false);
             status.set(UserMessages.sentence(failure));
-            notifications.error("Members of " + room, failure);
+            notifications.error("Members", failure);
         });
     }
 
@@ -134,7 +137,7 @@ public final class MembersViewModel {
         }, failure -> {
             busy.set(false);
             status.set(UserMessages.sentence(failure));
-            notifications.error("Members of " + room, failure);
+            notifications.error("Members", failure);
         });
     }
 
@@ -144,11 +147,11 @@ public final class MembersViewModel {
         status.set(report.isComplete() ? "Applied all " + report.items().size() + " changes."
                 : "Applied " + applied + " of " + report.items().size() + " changes; see the results below.");
         if (report.isComplete()) {
-            notifications.success("Members of " + room, "Applied " + report.items().size() + " changes.");
+            notifications.success("Members", "Applied " + report.items().size() + " changes to " + room + ".");
         } else {
             notifications.post(org.chamberlain.views.notifications.Notification.Kind.WARNING,
-                    "Members of " + room, "Only " + applied + " of " + report.items().size()
-                            + " changes took effect.", report.summary());
+                    "Members", "Only " + applied + " of " + report.items().size()
+                            + " changes took effect in " + room + ".", report.summary());
         }
         report.auditFailure().ifPresent(problem -> notifications.post(
                 org.chamberlain.views.notifications.Notification.Kind.WARNING, "Audit log", problem.getMessage(),
@@ -280,17 +283,27 @@ public final class MembersViewModel {
             all.add(new MemberRow(change.jid(), change.from(), change.to(), Optional.empty(), change.reason(),
                     Optional.ofNullable(problemByJid.get(change.jid()))));
         }
+        all.sort(java.util.Comparator.comparing(MemberRow::shownList).thenComparing(MemberRow::jid));
+        allRows = all;
+        applyFilter();
+        Map<Affiliation, Integer> sizes = new java.util.EnumMap<>(Affiliation.class);
+        for (MemberRow row : all) {
+            if (row.pending() != Affiliation.NONE) {
+                sizes.merge(row.pending(), 1, Integer::sum);
+            }
+        }
+        counts.set(Affiliation.LISTS.stream().map(a -> sizes.getOrDefault(a, 0) + " " + a.listName())
+                .reduce((a, b) -> a + " · " + b).orElse(""));
+    }
+
+    private void applyFilter() {
         String needle = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
         Affiliation only = listFilter.get();
-        rows.setAll(all.stream()
+        rows.setAll(allRows.stream()
                 .filter(r -> only == null || r.shownList() == only)
                 .filter(r -> needle.isEmpty() || r.jid().toLowerCase(Locale.ROOT).contains(needle)
                         || r.nick().map(n -> n.toLowerCase(Locale.ROOT).contains(needle)).orElse(false))
-                .sorted(java.util.Comparator.comparing(MemberRow::shownList).thenComparing(MemberRow::jid))
                 .toList());
-        AffiliationLists after = set.preview();
-        counts.set(Affiliation.LISTS.stream().map(a -> after.of(a).size() + " " + a.listName())
-                .reduce((a, b) -> a + " · " + b).orElse(""));
     }
 
     public ObservableList<MemberRow> rows() {

@@ -73,8 +73,28 @@ public final class OccupantsView {
         joinControls.managedProperty().bind(joinControls.visibleProperty());
         HBox bar = new HBox(10, status, spacer, joinControls);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(10, 16, 10, 16));
-        return bar;
+
+        TextField subject = new TextField();
+        subject.setPromptText("No subject yet");
+        subject.setId("occupants-subject");
+        model.subject().addListener((obs, old, now) -> subject.setText(now));
+        HBox.setHgrow(subject, Priority.ALWAYS);
+        Button setSubject = new Button("Set subject");
+        setSubject.setMinWidth(Region.USE_PREF_SIZE);
+        setSubject.disableProperty().bind(model.joined().not().or(Bindings.createBooleanBinding(
+                () -> subject.getText().strip().equals(model.subject().get()), subject.textProperty(),
+                model.subject())));
+        setSubject.setOnAction(e -> model.changeSubject(subject.getText()));
+        subject.setOnAction(e -> setSubject.fire());
+        Label subjectLabel = new Label("Subject");
+        subjectLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox subjectRow = new HBox(8, subjectLabel, subject, setSubject);
+        subjectRow.setAlignment(Pos.CENTER_LEFT);
+        subjectRow.visibleProperty().bind(model.joined());
+        subjectRow.managedProperty().bind(subjectRow.visibleProperty());
+        VBox box = new VBox(8, bar, subjectRow);
+        box.setPadding(new Insets(10, 16, 10, 16));
+        return box;
     }
 
     private Node table() {

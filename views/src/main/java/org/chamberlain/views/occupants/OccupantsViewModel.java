@@ -15,6 +15,7 @@ import org.chamberlain.app.events.Occupant;
 import org.chamberlain.app.events.Registration;
 import org.chamberlain.app.events.Role;
 import org.chamberlain.app.events.RoomEvent;
+import org.chamberlain.app.events.SubjectChanged;
 import org.chamberlain.views.errors.UserMessages;
 import org.chamberlain.views.notifications.NotificationCenter;
 import org.chamberlain.views.tasks.TaskRunner;
@@ -35,6 +36,7 @@ public final class OccupantsViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Optional<Occupant>> self = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyBooleanWrapper joined = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper("");
     private final Registration events;
 
     public OccupantsViewModel(TaskRunner tasks, NotificationCenter notifications, AccountSession session,
@@ -53,7 +55,28 @@ public final class OccupantsViewModel implements AutoCloseable {
     }
 
     private void onEvent(RoomEvent event) {
+        if (event instanceof SubjectChanged changed) {
+            subject.set(changed.subject());
+            return;
+        }
         refresh();
+    }
+
+    /** Sets the room's subject (moderators, or anyone when the room allows it). */
+    public void changeSubject(String text) {
+        String newSubject = text == null ? "" : text.strip();
+        tasks.submit("Changing the subject of " + room, ctx -> {
+            session.rooms().changeSubject(room, newSubject);
+            return newSubject;
+        }, done -> {
+            subject.set(done);
+            notifications.success(room, "Subject changed.");
+        }, failure -> notifications.error("Subject of " + room, failure));
+    }
+
+    /** The room's subject as last announced (empty before any). */
+    public javafx.beans.property.ReadOnlyStringProperty subject() {
+        return subject.getReadOnlyProperty();
     }
 
     /** Re-reads the occupant list the core keeps (no server round trip). */
@@ -142,7 +165,7 @@ public final class OccupantsViewModel implements AutoCloseable {
         }, done -> {
             notifications.success(room, done + ".");
             refresh();
-        }, failure -> notifications.error(what + " failed", failure));
+        }, failure -> notifications.error("Not done in " + room, failure));
     }
 
     public ObservableList<Occupant> occupants() {

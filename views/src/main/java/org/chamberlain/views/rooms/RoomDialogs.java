@@ -38,9 +38,9 @@ public final class RoomDialogs {
         problem.textProperty().bind(Bindings.createStringBinding(
                 () -> RoomCommands.problemWithName(name.getText()).orElse(""), name.textProperty()));
         GridPane grid = grid();
-        grid.addRow(0, new Label("Name"), name);
-        grid.addRow(1, new Label("Service"), serviceField);
-        grid.addRow(2, new Label("Your nickname"), nick);
+        grid.addRow(0, fieldLabel("Name"), name);
+        grid.addRow(1, fieldLabel("Service"), serviceField);
+        grid.addRow(2, fieldLabel("Your nickname"), nick);
         grid.add(problem, 1, 3);
         Label note = new Label("The room starts with the server's default settings; change them in its "
                 + "Configuration tab.");
@@ -63,6 +63,10 @@ public final class RoomDialogs {
     }
 
     public static Optional<InviteRequest> invite(Window owner, String room) {
+        return inviteDialog(owner, room).showAndWait();
+    }
+
+    public static Dialog<InviteRequest> inviteDialog(Window owner, String room) {
         Dialog<InviteRequest> dialog = dialog(owner, "Invite", "Invite people to " + room);
         ButtonType send = new ButtonType("Send invitations", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(send, ButtonType.CANCEL);
@@ -73,13 +77,14 @@ public final class RoomDialogs {
         invitees.setId("invite-jids");
         TextField reason = new TextField();
         reason.setPromptText("Optional message");
+        reason.setId("invite-reason");
         CheckBox direct = new CheckBox("Send directly (XEP-0249) instead of through the room");
         Label note = new Label("In a members-only room, people you invite become members first.");
         note.getStyleClass().add("help-text");
         note.setWrapText(true);
         GridPane grid = grid();
-        grid.addRow(0, new Label("Invite"), invitees);
-        grid.addRow(1, new Label("Message"), reason);
+        grid.addRow(0, fieldLabel("Invite"), invitees);
+        grid.addRow(1, fieldLabel("Message"), reason);
         grid.add(direct, 1, 2);
         grid.add(note, 1, 3);
         dialog.getDialogPane().setContent(grid);
@@ -88,7 +93,7 @@ public final class RoomDialogs {
         Platform.runLater(invitees::requestFocus);
         dialog.setResultConverter(b -> b == send ? new InviteRequest(invitees.getText(), direct.isSelected(),
                 reason.getText()) : null);
-        return dialog.showAndWait();
+        return dialog;
     }
 
     /** What the destroy dialog collected. */
@@ -115,9 +120,9 @@ public final class RoomDialogs {
         confirm.setId("destroy-confirm");
         GridPane grid = grid();
         grid.add(warning, 0, 0, 2, 1);
-        grid.addRow(1, new Label("Reason"), reason);
-        grid.addRow(2, new Label("Moved to"), venue);
-        grid.addRow(3, new Label("Type \u201c" + name + "\u201d"), confirm);
+        grid.addRow(1, fieldLabel("Reason"), reason);
+        grid.addRow(2, fieldLabel("Moved to"), venue);
+        grid.addRow(3, fieldLabel("Type \u201c" + name + "\u201d"), confirm);
         dialog.getDialogPane().setContent(grid);
         Node button = dialog.getDialogPane().lookupButton(destroy);
         button.getStyleClass().add("danger");
@@ -150,6 +155,13 @@ public final class RoomDialogs {
     private static Label problemLabel() {
         Label label = new Label();
         label.getStyleClass().add("form-problem");
+        return label;
+    }
+
+    /** A label beside a field; never shortened to "…". */
+    private static Label fieldLabel(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Label.USE_PREF_SIZE);
         return label;
     }
 }

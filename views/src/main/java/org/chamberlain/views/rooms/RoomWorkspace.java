@@ -14,8 +14,7 @@ import org.chamberlain.views.occupants.OccupantsViewModel;
 
 /**
  * The workspace of one open room: a tab per aspect (Occupants, Members, Configuration, History). Each tab
- * loads from the server
- * the first time it is shown, so opening a room costs nothing until a tab is looked at.
+ * loads from the server the first time it is shown, so opening a room costs nothing until a tab is looked at.
  */
 public final class RoomWorkspace implements AutoCloseable {
     private final TabPane tabs = new TabPane();

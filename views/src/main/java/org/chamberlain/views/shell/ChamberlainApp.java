@@ -25,11 +25,20 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.chamberlain.app.AccountSession;
+import org.chamberlain.app.accounts.Account;
+import org.chamberlain.app.accounts.AccountStore;
+import org.chamberlain.app.accounts.PasswordVaults;
+import org.chamberlain.app.accounts.TlsPolicy;
+import org.chamberlain.app.connections.UntrustedCertificateException;
+import org.chamberlain.app.rooms.RoomListing;
 import org.chamberlain.app.audit.AuditLog;
 import org.chamberlain.app.events.RoomDestroyed;
 import org.chamberlain.app.events.RoomEvent;
 import org.chamberlain.app.audit.AuditTrail;
 import org.chamberlain.app.connections.ConnectionManager;
+import org.chamberlain.views.accounts.AccountDialogs;
+import org.chamberlain.views.accounts.AccountInput;
+import org.chamberlain.views.accounts.AccountsViewModel;
 import org.chamberlain.views.adapter.AccountSessions;
 import org.chamberlain.views.configuration.ConfigurationViewModel;
 import org.chamberlain.views.errors.UncaughtErrorHandler;
@@ -73,6 +82,16 @@ public class ChamberlainApp extends Application {
     private Stage stage;
     private AccountSessions sessions;
     private AuditLog auditLog;
+    private AccountsViewModel accountsModel;
+    private PasswordVaults vaults;
+
+    /** Opened on first use from a background task; closed with the app. */
+    private synchronized PasswordVaults passwordVaults() {
+        if (vaults == null) {
+            vaults = PasswordVaults.system();
+        }
+        return vaults;
+    }
     private final Map<String, RoomWorkspace> workspaces = new HashMap<>();
 
     public ChamberlainApp(StartupOptions options) {
@@ -83,16 +102,18 @@ public class ChamberlainApp extends Application {
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrorHandler(() -> stage));
+        notifications = new NotificationCenter(Clock.systemDefaultZone());
         tasks = new FxTaskRunner(4);
         owned.add(tasks);
         ConnectionManager connections = new ConnectionManager();
         // Closed after the task runner (reverse order): running sign-ins end before their connections go.
         owned.add(0, connections);
         auditLog = new AuditLog(options.auditLog());
+        accountsModel = new AccountsViewModel(tasks, notifications,
+                new AccountStore(options.configDir().resolve("accounts.properties")), this::passwordVaults);
         sessions = new AccountSessions(connections, tasks, AuditTrail.to(auditLog),
                 problem -> notifications.post(Notification.Kind.WARNING, "Audit log", problem.getMessage(), null));
         owned.add(sessions);
-        notifications = new NotificationCenter(Clock.systemDefaultZone());
         settings = loadSettings();
 
         mainModel = new MainWindowViewModel(tasks, notifications, options.accounts(),
@@ -116,6 +137,10 @@ public class ChamberlainApp extends Application {
         Scene scene = new Scene(mainView.node());
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         addRoomCommands();
+        MenuItem accountsItem = new MenuItem("_Accounts…");
+        accountsItem.setAccelerator(Shortcuts.ACCOUNTS);
+        accountsItem.setOnAction(e -> showAccounts());
+        mainView.fileMenu().getItems().addAll(0, List.of(accountsItem, new SeparatorMenuItem()));
         owned.add(new org.chamberlain.views.console.ConsoleTools(mainView, tasks,
                 () -> activeSession().map(org.chamberlain.app.AccountSession::connection),
                 () -> options.accounts().stream().map(p -> sessions.session(p.jid())).flatMap(Optional::stream)
@@ -182,6 +207,7 @@ public class ChamberlainApp extends Application {
         invite.disableProperty().bind(Bindings.isNull(mainModel.selectedRoom()));
         invite.setOnAction(e -> withRoom((session, room) -> RoomDialogs.invite(stage, room).ifPresent(request ->
                 commands.invite(session, room, request.invitees(), request.direct(), request.reason()))));
+        invite.setId("menu-invite");
         MenuItem destroy = new MenuItem("_Destroy room…");
         destroy.setAccelerator(Shortcuts.DESTROY);
         destroy.disableProperty().bind(Bindings.isNull(mainModel.selectedRoom()));
@@ -193,6 +219,73 @@ public class ChamberlainApp extends Application {
                         }))));
         mainView.roomMenu().getItems().addAll(0, List.of(create, new SeparatorMenuItem()));
         mainView.roomMenu().getItems().addAll(new SeparatorMenuItem(), invite, destroy);
+    }
+
+    /** Signs a saved account in; without a remembered password the person is told to give one. */
+    private void signIn(Account account, String password) {
+        mainModel.addAccount(new AccountProfile(account.jid(), password, account.host().orElse(null),
+                account.port(), account.tlsPolicy() == TlsPolicy.PLAINTEXT_ALLOWED));
+        if (password == null) {
+            notifications.post(Notification.Kind.WARNING, account.jid(), "No password is remembered for this "
+                    + "account; give it in File \u2192 Accounts \u2192 Edit.", null);
+            return;
+        }
+        mainModel.connectionState(account.jid(), ConnectionState.CONNECTING);
+        sessions.connect(account, password, (jid, state, problem) -> {
+            mainModel.connectionState(jid, state);
+            if (state == ConnectionState.ONLINE) {
+                discoverServices(jid);
+            }
+        }, failure -> {
+            mainModel.connectionState(account.jid(), ConnectionState.FAILED);
+            if (failure instanceof UntrustedCertificateException untrusted) {
+                if (AccountDialogs.trustCertificate(stage, account.jid(), untrusted.problem())) {
+                    sessions.trust(account.jid(), untrusted.problem());
+                    accountsModel.trust(account.jid(), untrusted.problem().sha256Fingerprint());
+                    signIn(account.trusting(untrusted.problem().sha256Fingerprint()), password);
+                }
+                return;
+            }
+            notifications.error("Sign-in of " + account.jid(), failure);
+        });
+    }
+
+    /** Fills the sidebar with the account's MUC services and their public rooms. */
+    private void discoverServices(String account) {
+        sessions.session(account).ifPresent(session -> tasks.submit("Looking for rooms of " + account, ctx -> {
+            Map<String, List<RoomListing>> found = new java.util.LinkedHashMap<>();
+            for (String service : session.rooms().mucServices()) {
+                found.put(service, session.rooms().rooms(service, false));
+            }
+            return found;
+        }, found -> found.forEach((service, rooms) -> {
+            mainModel.putService(account, service);
+            for (RoomListing listing : rooms) {
+                mainModel.putRoom(account, service, new SidebarTree.Room(listing.room(), listing.name().orElse(null),
+                        SidebarTree.RoomSource.DISCOVERED));
+            }
+        }), failure -> notifications.error("Room discovery for " + account, failure)));
+    }
+
+    private void showAccounts() {
+        AccountDialogs.accountsDialog(stage, accountsModel, this::saveAccount,
+                account -> accountsModel.remove(account, () -> {
+                    sessions.forget(account.jid());
+                    mainModel.removeAccount(account.jid());
+                })).showAndWait();
+    }
+
+    /** Saves an added or edited account and signs it in (again). UI thread. */
+    public void saveAccount(Optional<Account> previous, AccountInput input) {
+        accountsModel.save(previous, input, saved -> {
+            String oldPassword = previous.flatMap(p -> mainModel.accounts().stream()
+                    .filter(a -> a.jid().equals(p.jid())).findFirst()).map(AccountProfile::password).orElse(null);
+            previous.ifPresent(p -> {
+                sessions.forget(p.jid());
+                mainModel.removeAccount(p.jid());
+            });
+            signIn(saved, input.password().isEmpty() ? oldPassword : input.password());
+        });
     }
 
     private boolean demoRoomOpened;
@@ -209,6 +302,14 @@ public class ChamberlainApp extends Application {
                     mainModel.putRoom(account, created.substring(created.indexOf('@') + 1),
                             new SidebarTree.Room(created, "Lobby", SidebarTree.RoomSource.JOINED));
                     mainModel.openRoom(created);
+                    // The other sandbox accounts join too, so there is someone to moderate right away.
+                    for (AccountProfile other : options.accounts()) {
+                        if (!other.jid().equals(account)) {
+                            sessions.session(other.jid()).ifPresent(guest -> tasks.submit(other.jid() + " joins "
+                                    + created, ctx -> guest.rooms().join(created, other.localpart(), Optional.empty()),
+                                    joined -> { }, failure -> notifications.error(other.jid() + " joining", failure)));
+                        }
+                    }
                 }));
     }
 
@@ -227,17 +328,35 @@ public class ChamberlainApp extends Application {
         return jid.substring(0, jid.indexOf('@'));
     }
 
+    /** For tests: the core's services of the app's accounts. */
+    public AccountSessions sessions() {
+        return sessions;
+    }
+
     /** For tests: the workspace of an open room. */
     public RoomWorkspace workspace(String roomJid) {
         return workspaces.get(roomJid);
     }
 
     private void connectAccounts() {
+        if (options.accounts().isEmpty()) {
+            accountsModel.load(loaded -> {
+                for (AccountsViewModel.Loaded saved : loaded) {
+                    signIn(saved.account(), saved.password().orElse(null));
+                }
+                if (loaded.isEmpty()) {
+                    notifications.info("Welcome", "Add the account you moderate with: File \u2192 Accounts.");
+                }
+            });
+        }
         for (AccountProfile profile : options.accounts()) {
             mainModel.connectionState(profile.jid(), ConnectionState.CONNECTING);
             sessions.connect(profile, (jid, state, problem) -> {
                 // Failures are reported once, by the failure callback below, with details.
                 mainModel.connectionState(jid, state);
+                if (state == ConnectionState.ONLINE) {
+                    discoverServices(jid);
+                }
                 if (state == ConnectionState.ONLINE && jid.equals(options.activeAccount())) {
                     openDemoRoom(jid);
                 }
@@ -259,6 +378,11 @@ public class ChamberlainApp extends Application {
             }
         }
         owned.clear();
+        synchronized (this) {
+            if (vaults != null) {
+                vaults.close();
+            }
+        }
     }
 
     /** For tests: the main window's view model. */

@@ -9,10 +9,20 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import org.chamberlain.app.AccountSession;
+import org.chamberlain.app.accounts.Account;
+import org.chamberlain.app.accounts.PasswordStorage;
+import org.chamberlain.app.accounts.TlsPolicy;
+import org.chamberlain.app.connections.AccountConnection;
+import org.chamberlain.app.connections.ConnectionManager;
+import org.chamberlain.app.events.ActionJournal;
+import org.chamberlain.app.events.RoomEvent;
 import org.chamberlain.testkit.TestServer;
 import org.chamberlain.views.main.ConnectionState;
 import org.chamberlain.views.shell.AccountProfile;
@@ -52,12 +62,23 @@ final class AppHarness implements AutoCloseable {
         StartupOptions options = new StartupOptions(accounts, accounts.get(0).jid(), configDir,
                 "Test server " + server.host() + ":" + server.port(), List.of(server.mucService()),
                 configDir.resolve("audit.jsonl"), null);
-        Stage stage = FxToolkit.registerPrimaryStage();
-        ChamberlainApp app = (ChamberlainApp) FxToolkit.setupApplication(() -> new ChamberlainApp(options));
-        AppHarness harness = new AppHarness(app, stage);
+        AppHarness harness = start(options);
+        ChamberlainApp app = harness.app;
         harness.waitFor("every account online", () -> accounts.stream()
                 .allMatch(a -> app.mainModel().connectionState(a.jid()) == ConnectionState.ONLINE));
         return harness;
+    }
+
+    /** Opens the app with exactly these options. */
+    static AppHarness start(StartupOptions options) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        ChamberlainApp app = (ChamberlainApp) FxToolkit.setupApplication(() -> new ChamberlainApp(options));
+        return new AppHarness(app, stage);
+    }
+
+    /** Every node matching the selector in the topmost dialog. */
+    java.util.Set<Node> lookupInWindowsAll(String selector) {
+        return topDialog().getScene().getRoot().lookupAll(selector);
     }
 
     ChamberlainApp app() {
@@ -95,10 +116,73 @@ final class AppHarness implements AutoCloseable {
         return file;
     }
 
+    /** Finds a node in any open window (dialogs included), topmost first. */
+    Node lookupInWindows(String selector) {
+        List<Window> windows = new java.util.ArrayList<>(Window.getWindows());
+        java.util.Collections.reverse(windows);
+        for (Window window : windows) {
+            Node found = window.getScene() == null ? null : window.getScene().lookup(selector);
+            if (found != null) {
+                return found;
+            }
+        }
+        throw new AssertionError("No node " + selector + " in any window");
+    }
+
+    /** The topmost window other than the main one (a dialog). */
+    private Window topDialog() {
+        List<Window> windows = Window.getWindows().stream().filter(w -> w != stage && w.isShowing()).toList();
+        if (windows.isEmpty()) {
+            throw new AssertionError("No dialog is open");
+        }
+        return windows.get(windows.size() - 1);
+    }
+
+    /** Saves the open dialog as {@code target/screenshots/<name>.png}. */
+    Path screenshotOfWindows(String name) throws IOException {
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene dialogScene = topDialog().getScene();
+        WritableImage image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> dialogScene.snapshot(null)));
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        return file;
+    }
+
+    /** Presses the default (OK) button of the open dialog, on the FX thread. */
+    void pressDefaultButtonOfDialog() {
+        topDialog().getScene().getRoot().lookupAll(".button").stream()
+                .filter(n -> n instanceof javafx.scene.control.Button b && b.isDefaultButton()).findFirst()
+                .map(javafx.scene.control.Button.class::cast)
+                .orElseThrow(() -> new AssertionError("The dialog has no default button")).fire();
+    }
+
     @Override
     public void close() throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
+    }
+
+    /** Another person, driven from the test through the core's own services (app/). */
+    static Person person(TestServer server, String user) throws Exception {
+        ConnectionManager manager = new ConnectionManager();
+        AccountConnection connection = manager.open(Account.of(server.jid(user))
+                .withServer(server.host(), server.port()).withTlsPolicy(TlsPolicy.PLAINTEXT_ALLOWED)
+                .withPasswordStorage(PasswordStorage.MEMORY), "password".toCharArray());
+        connection.connect();
+        AccountSession session = new AccountSession(connection, ActionJournal.NONE);
+        List<RoomEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        session.tracker().onEvent(events::add, Runnable::run);
+        return new Person(manager, session, events);
+    }
+
+    /** A second account with the events it saw. */
+    record Person(ConnectionManager manager, AccountSession session, List<RoomEvent> events) implements AutoCloseable {
+        @Override
+        public void close() {
+            session.close();
+            manager.close();
+        }
     }
 
     /** A Smack connection for setting up the scene from the test. */

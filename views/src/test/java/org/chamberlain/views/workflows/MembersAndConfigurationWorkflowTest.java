@@ -57,7 +57,7 @@ class MembersAndConfigurationWorkflowTest {
 
             assertThat(((Label) app.scene().lookup("#members-status")).getText()).isEqualTo("Applied all 2 changes.");
             assertThat(app.app().notifications().history()).anyMatch(n -> n.kind() == Notification.Kind.SUCCESS
-                    && n.title().equals("Members of " + room));
+                    && n.title().equals("Members") && n.message().contains(room));
             assertThat(new AffiliationService(setup, AffiliationAuditor.NONE).fetch(room).jids(Affiliation.MEMBER))
                     .containsExactlyInAnyOrder(server.jid("alice"), server.jid("bob"));
 
