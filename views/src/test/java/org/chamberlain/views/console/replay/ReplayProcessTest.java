@@ -65,7 +65,9 @@ class ReplayProcessTest {
             }
             assertThat(ids).hasSize(10_000).isSorted();
             assertThat(events).anyMatch(e -> e instanceof Diagnostic d && d.text().equals("a human message"));
-            assertThat(replay.batchesDelivered()).isLessThan(2_000);
+            // Batching happened (EventBatcherTest pins the exact rule); how many batches depends on how fast
+            // the "UI" thread drains, which on a loaded machine varies from a handful to a few thousand.
+            assertThat(replay.batchesDelivered()).isLessThan(10_000);
         }
     }
 
