@@ -27,6 +27,7 @@ import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.TopLevelStreamElement;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.sasl.SASLErrorException;
@@ -50,6 +51,7 @@ public final class AccountConnection implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ReconnectPolicy reconnectPolicy;
     private final Listeners<ConnectionStateChanged> stateListeners = new Listeners<>();
+    private final Listeners<TrafficRecord> trafficListeners = new Listeners<>();
     private final CertificateCheck certificateCheck;
     private final XMPPTCPConnection smack;
     private final SmackTeardowns teardowns = new SmackTeardowns();
@@ -101,7 +103,9 @@ public final class AccountConnection implements AutoCloseable {
                     .setSecurityMode(settings.tlsPolicy() == TlsPolicy.REQUIRED
                             ? SecurityMode.required : SecurityMode.ifpossible)
                     .setCustomX509TrustManager(certificateCheck)
-                    .setHostnameVerifier(certificateCheck);
+                    .setHostnameVerifier(certificateCheck)
+                    .setDebuggerFactory(connection -> new TrafficTap(connection,
+                            element -> tap(element, false), element -> tap(element, true)));
             if (settings.host().isPresent()) {
                 builder.setHost(settings.host().get());
                 builder.setPort(settings.port() == 0 ? 5222 : settings.port());
@@ -152,6 +156,55 @@ public final class AccountConnection implements AutoCloseable {
     /** Delivers every state change to {@code listener} on {@code executor}. Any thread. */
     public Registration onStateChange(Consumer<? super ConnectionStateChanged> listener, Executor executor) {
         return stateListeners.add(listener, executor);
+    }
+
+    /**
+     * Delivers a copy of every top-level element sent or received on this account's stream (stanzas and
+     * nonzas such as SASL: consumers must redact secrets before showing or saving them) to {@code listener}
+     * on {@code executor}. Any thread. Used by the XML console.
+     */
+    public Registration onTraffic(Consumer<? super TrafficRecord> listener, Executor executor) {
+        return trafficListeners.add(listener, executor);
+    }
+
+    /**
+     * Writes {@code xml} to the stream exactly as given (the XML console's "send raw"); the caller checked that
+     * it is one well-formed element. Reported to {@link #onTraffic} listeners as outgoing (Smack does not
+     * report nonzas it sends). Blocks briefly on the socket: call from a background thread.
+     *
+     * @throws ModerationException when not connected, or when stream management is on (the server would
+     *     count a stanza Smack did not, and close the stream)
+     */
+    public void sendRaw(String xml) throws ModerationException {
+        if (!smack.isAuthenticated()) {
+            throw new ModerationException(Condition.NOT_CONNECTED, account.jid() + " is not connected.");
+        }
+        if (smack.isSmEnabled()) {
+            throw new ModerationException(Condition.FEATURE_NOT_IMPLEMENTED, "Raw XML cannot be sent on "
+                    + account.jid() + " while stream management is on.");
+        }
+        // Reported before writing: on loopback the answer can arrive before sendNonza returns, and listeners
+        // (the session recorder) need the request first.
+        if (!trafficListeners.isEmpty()) {
+            trafficListeners.publish(new TrafficRecord(account.jid(), true, xml, System.currentTimeMillis()));
+        }
+        try {
+            smack.sendNonza(new RawXml(xml));
+        } catch (SmackException.NotConnectedException e) {
+            throw new ModerationException(Condition.NOT_CONNECTED, account.jid() + " is not connected.", null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModerationException(Condition.LOCAL_FAILURE, "Sending was interrupted.", null, e);
+        }
+    }
+
+    /** On Smack's reader or writer thread: serialize only when someone listens, hand off, return. */
+    private void tap(TopLevelStreamElement element, boolean outgoing) {
+        if (trafficListeners.isEmpty()) {
+            return;
+        }
+        trafficListeners.publish(new TrafficRecord(account.jid(), outgoing, element.toXML().toString(),
+                System.currentTimeMillis()));
     }
 
     /**

@@ -22,6 +22,7 @@ import org.chamberlain.scripting.run.Listeners;
 import org.chamberlain.scripting.run.QuietSmack;
 import org.chamberlain.scripting.run.ReplayListener;
 import org.chamberlain.scripting.run.ReplayOptions;
+import org.chamberlain.scripting.run.StepControl;
 import org.chamberlain.scripting.run.Replayer;
 import org.chamberlain.scripting.run.RunResult;
 import org.chamberlain.scripting.run.Verdict;
@@ -89,6 +90,14 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--events", description = "Write one JSON event per line on stdout (docs/replay-events.md); "
             + "human output goes to stderr.")
     private boolean events;
+
+    @Option(names = "--pause-at-start", description = "With --events: pause before the first action and read "
+            + "step/continue/run-to commands on stdin (docs/replay-events.md).")
+    private boolean pauseAtStart;
+
+    @Option(names = "--break", paramLabel = "LINE", description = "With --events: pause before the action on "
+            + "LINE (repeatable).")
+    private List<Integer> breakLines = new ArrayList<>();
 
     @Option(names = "--strict-fifo", description = "Diagnostic mode: a receives fails on the first stanza that "
             + "does not match, instead of skipping it.")
@@ -223,7 +232,13 @@ public final class ReplayCommand implements Callable<Integer> {
         RunResult result;
         joinWarmUp();
         try {
-            result = new Replayer(options).run(selected, Listeners.of(listeners));
+            ReplayListener listener = Listeners.of(listeners);
+            if (eventStream != null && (pauseAtStart || !breakLines.isEmpty())) {
+                // Stepping for the console: pauses inside actionStarted, commands on stdin.
+                listener = new StepControl(listener, new java.io.BufferedReader(new java.io.InputStreamReader(
+                        System.in, StandardCharsets.UTF_8)), eventStream::paused, breakLines, pauseAtStart, human);
+            }
+            result = new Replayer(options).run(selected, listener);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             human.println("replay: interrupted");

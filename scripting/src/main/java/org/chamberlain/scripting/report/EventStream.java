@@ -75,6 +75,12 @@ public final class EventStream implements ReplayListener {
                 .put("verb", action.verb().word());
     }
 
+    /** The replay paused before {@code action} and waits for a command on stdin (see StepControl). */
+    public void paused(Script script, Action action, long atNanos) {
+        emit(Json.object().put("event", "paused").millis("t", atNanos).put("file", script.file())
+                .put("line", action.line()).put("index", action.index()));
+    }
+
     @Override
     public void actionStarted(Script script, Action action, long atNanos) {
         emit(action("action-started", script, action, atNanos));

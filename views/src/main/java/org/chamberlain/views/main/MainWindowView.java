@@ -61,6 +61,7 @@ public final class MainWindowView {
     private final TreeView<Object> tree = new TreeView<>();
     private final TabPane workspace = new TabPane();
     private final Menu accountMenu = new Menu("_Account");
+    private final Menu toolsMenu = new Menu("_Tools");
     private Menu roomMenu;
     private Menu fileMenu;
 
@@ -98,6 +99,31 @@ public final class MainWindowView {
     /** The Room menu, for the composition root to add the commands it wires up. */
     public Menu roomMenu() {
         return roomMenu;
+    }
+
+    /** The Tools menu (script console, XML console), filled by the composition root. */
+    public Menu toolsMenu() {
+        return toolsMenu;
+    }
+
+    /**
+     * Shows a tool (e.g. the script console) as a closable workspace tab, or selects it if already open.
+     * {@code onClose} runs when the person closes the tab. FX thread.
+     */
+    public void openTool(String id, String title, Node content, Runnable onClose) {
+        String key = "tool:" + id;
+        for (Tab tab : workspace.getTabs()) {
+            if (key.equals(tab.getUserData())) {
+                workspace.getSelectionModel().select(tab);
+                return;
+            }
+        }
+        Tab tab = new Tab(title, content);
+        tab.setUserData(key);
+        tab.setId(key.replace(':', '-'));
+        tab.setOnClosed(e -> onClose.run());
+        workspace.getTabs().add(tab);
+        workspace.getSelectionModel().select(tab);
     }
 
     public SplitPane split() {
@@ -148,7 +174,8 @@ public final class MainWindowView {
         keys.setAccelerator(Shortcuts.HELP);
         keys.setOnAction(e -> showShortcuts());
         Menu help = new Menu("_Help", null, keys);
-        return new MenuBar(file, accountMenu, room, view, help);
+        toolsMenu.setId("tools-menu");
+        return new MenuBar(file, accountMenu, room, view, toolsMenu, help);
     }
 
     private void askForRoom() {
@@ -380,7 +407,8 @@ public final class MainWindowView {
                 .filter(t -> t.getUserData().equals(now)).findFirst()
                 .ifPresent(t -> workspace.getSelectionModel().select(t)));
         workspace.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
-                model.selectedRoom().set(now == null ? null : (String) now.getUserData()));
+                model.selectedRoom().set(now == null || ((String) now.getUserData()).startsWith("tool:") ? null
+                        : (String) now.getUserData()));
 
         Label title = new Label("No room open");
         title.getStyleClass().add("title-3");

@@ -141,6 +141,10 @@ public class ChamberlainApp extends Application {
         accountsItem.setAccelerator(Shortcuts.ACCOUNTS);
         accountsItem.setOnAction(e -> showAccounts());
         mainView.fileMenu().getItems().addAll(0, List.of(accountsItem, new SeparatorMenuItem()));
+        owned.add(new org.chamberlain.views.console.ConsoleTools(mainView, tasks,
+                () -> activeSession().map(org.chamberlain.app.AccountSession::connection),
+                () -> options.accounts().stream().map(p -> sessions.session(p.jid())).flatMap(Optional::stream)
+                        .map(org.chamberlain.app.AccountSession::connection).toList()));
         owned.add(sessions.onRoomEvent(this::onRoomEvent));
         primaryStage.setScene(scene);
         primaryStage.setTitle("Chamberlain");

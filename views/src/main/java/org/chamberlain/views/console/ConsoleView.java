@@ -1,0 +1,564 @@
+package org.chamberlain.views.console;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.chamberlain.views.console.ConsoleViewModel.AccountRow;
+import org.chamberlain.views.console.ConsoleViewModel.RunState;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+
+/**
+ * The script console pane: toolbar (files, target, run controls), the editor with its gutter, the account
+ * mapping table, and below them messages, the failure diff, folder results and one traffic tab per client.
+ * Built and used on the FX thread; {@link #close()} stops a running replay and the highlighter thread.
+ */
+public final class ConsoleView implements AutoCloseable {
+    /** The style sheet of the console; add it to the scene (the main window does). */
+    public static final String STYLESHEET = ConsoleView.class.getResource("console.css").toExternalForm();
+
+    private final ConsoleViewModel model;
+    // Highlighting runs on every pause in typing: a thread of its own keeps it off the network task pool and
+    // out of the status bar's task list. Owned here, shut down in close().
+    private final ExecutorService highlighting = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "console-highlighting");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ScriptEditor editor = new ScriptEditor(highlighting, new ScansionChecker());
+    private final DiffView diff = new DiffView(editor::jumpTo);
+    private final TabPane bottom = new TabPane();
+    private final Tab failureTab = new Tab("Failure");
+    private final Tab resultsTab = new Tab("Results");
+    private final Map<String, Tab> trafficTabs = new HashMap<>();
+    private final Map<String, ListView<TrafficEntry>> trafficLists = new HashMap<>();
+    private final List<Path> recent = new ArrayList<>();
+    private final MenuButton recentMenu = new MenuButton("Recent");
+    private final List<Path> quickFolders;
+    private final BorderPane root = new BorderPane();
+
+    /**
+     * @param quickFolders folders whose scripts are one click away (the project's {@code spec/}, a suite)
+     */
+    public ConsoleView(ConsoleViewModel model, List<Path> quickFolders) {
+        this.model = model;
+        this.quickFolders = List.copyOf(quickFolders);
+        root.getStylesheets().add(STYLESHEET);
+        root.setId("script-console");
+        ToolBar files = toolbar();
+        root.setTop(new VBox(runBar, files));
+        SplitPane top = new SplitPane(editor.node(), accountsPane());
+        top.setDividerPositions(0.7);
+        SplitPane main = new SplitPane(top, bottomTabs());
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.58);
+        root.setCenter(main);
+        root.setBottom(statusBar());
+        bind();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public ScriptEditor editor() {
+        return editor;
+    }
+
+    public ConsoleViewModel model() {
+        return model;
+    }
+
+    // ---- layout ----
+
+    private ToolBar runBar;
+
+    private ToolBar toolbar() {
+        Button open = button("Open…", "console-open", e -> open());
+        Button save = button("Save", "console-save", e -> save(false));
+        Button saveAs = button("Save as…", "console-save-as", e -> save(true));
+        recentMenu.setId("console-recent");
+        rebuildRecent();
+        MenuButton quick = new MenuButton("Scripts");
+        quick.setId("console-quick");
+        quick.setOnShowing(e -> rebuildQuick(quick));
+        rebuildQuick(quick);
+
+        TextField host = new TextField();
+        host.setId("console-host");
+        host.setPrefColumnCount(10);
+        host.textProperty().bindBidirectional(model.hostProperty());
+        TextField port = new TextField();
+        port.setId("console-port");
+        port.setPrefColumnCount(5);
+        port.setText(Integer.toString(model.portProperty().get()));
+        port.textProperty().addListener((obs, old, now) -> {
+            try {
+                model.portProperty().set(Integer.parseInt(now.strip()));
+            } catch (NumberFormatException e) {
+                // Not a number yet (the person is typing): keep the last valid port.
+            }
+        });
+        model.portProperty().addListener((obs, old, now) -> port.setText(Integer.toString(now.intValue())));
+
+        BooleanBinding busy = Bindings.createBooleanBinding(() -> model.stateProperty().get() != RunState.IDLE,
+                model.stateProperty());
+        BooleanBinding paused = model.stateProperty().isEqualTo(RunState.PAUSED);
+        Button run = button("▶ Run", "console-run", e -> model.run(editor.text(), editor.breakpoints()));
+        run.disableProperty().bind(busy);
+        run.setTooltip(new Tooltip("Run the script (F5); pauses at breakpoints (click the gutter)"));
+        Button step = button("Step", "console-step", e -> {
+            if (model.stateProperty().get() == RunState.IDLE) {
+                model.startStepping(editor.text(), editor.breakpoints());
+            } else {
+                model.step();
+            }
+        });
+        step.disableProperty().bind(busy.and(paused.not()));
+        Button resume = button("Continue", "console-continue", e -> model.resume());
+        resume.disableProperty().bind(paused.not());
+        Button runTo = button("Run to caret", "console-run-to", e -> {
+            int line = editor.area().getCurrentParagraph() + 1;
+            if (model.stateProperty().get() == RunState.IDLE) {
+                java.util.Set<Integer> stops = new java.util.HashSet<>(editor.breakpoints());
+                stops.add(line);
+                model.run(editor.text(), stops);
+            } else {
+                model.runToLine(line);
+            }
+        });
+        runTo.disableProperty().bind(busy.and(paused.not()));
+        Button stop = button("■ Stop", "console-stop", e -> model.stop());
+        stop.disableProperty().bind(busy.not());
+        Button folder = button("Run folder…", "console-run-folder", e -> runFolder());
+        folder.disableProperty().bind(busy);
+        // Two rows, run controls first: at 1280×800 with the sidebar open one row would hide them in the overflow.
+        runBar = new ToolBar(run, step, resume, runTo, stop, new Separator(), new Label("Server"), host,
+                new Label(":"), port);
+        return new ToolBar(open, save, saveAs, recentMenu, quick, new Separator(), folder);
+    }
+
+    private static Button button(String text, String id, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(action);
+        return button;
+    }
+
+    private Node accountsPane() {
+        TableView<AccountRow> table = new TableView<>(model.accounts());
+        table.setId("console-accounts");
+        table.setEditable(true);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<AccountRow, String> name = new TableColumn<>("Client");
+        name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().name()));
+        name.setEditable(false);
+        name.setMinWidth(80);
+        TableColumn<AccountRow, String> jid = new TableColumn<>("Runs as JID");
+        jid.setCellValueFactory(c -> c.getValue().jidProperty());
+        jid.setCellFactory(column -> {
+            TextFieldTableCell<AccountRow, String> cell = new TextFieldTableCell<>(
+                    new javafx.util.converter.DefaultStringConverter()) {
+                @Override
+                public void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    AccountRow row = getTableRow() == null ? null : getTableRow().getItem();
+                    if (!empty && !isEditing() && (item == null || item.isEmpty()) && row != null) {
+                        setText(row.scriptJid());
+                        setStyle("-fx-opacity: 0.6;");
+                    } else {
+                        setStyle("");
+                    }
+                }
+            };
+            return cell;
+        });
+        TableColumn<AccountRow, String> password = new TableColumn<>("Password");
+        password.setCellValueFactory(c -> c.getValue().passwordProperty());
+        password.setCellFactory(column -> new PasswordCell());
+        password.setMinWidth(70);
+        table.getColumns().add(name);
+        table.getColumns().add(jid);
+        table.getColumns().add(password);
+        Label help = new Label("Leave empty to use the script's own JID and password.");
+        help.setWrapText(true);
+        help.setPadding(new Insets(4));
+        VBox box = new VBox(new Label(" Accounts"), table, help);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setMinWidth(240);
+        return box;
+    }
+
+    /** Shows dots; edits with a password field so the secret never appears on screen. */
+    private static final class PasswordCell extends TableCell<AccountRow, String> {
+        private final PasswordField field = new PasswordField();
+
+        PasswordCell() {
+            field.setOnAction(e -> commitEdit(field.getText()));
+            field.focusedProperty().addListener((obs, old, now) -> {
+                if (!now && isEditing()) {
+                    commitEdit(field.getText());
+                }
+            });
+        }
+
+        @Override
+        public void startEdit() {
+            super.startEdit();
+            field.setText(getItem());
+            setText(null);
+            setGraphic(field);
+            field.requestFocus();
+        }
+
+        @Override
+        public void cancelEdit() {
+            super.cancelEdit();
+            updateItem(getItem(), false);
+        }
+
+        @Override
+        public void commitEdit(String value) {
+            super.commitEdit(value);
+            AccountRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (row != null) {
+                row.passwordProperty().set(value);
+            }
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setGraphic(null);
+            setText(empty ? null : item == null || item.isEmpty() ? "(script's)" : "••••••");
+        }
+    }
+
+    private Node bottomTabs() {
+        bottom.setId("console-bottom");
+        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ListView<String> messages = new ListView<>();
+        messages.setId("console-messages");
+        Runnable refreshMessages = () -> {
+            List<String> all = new ArrayList<>();
+            editor.problems().forEach(p -> all.add("line " + p.line() + ":" + p.column() + ": " + p.message()));
+            all.addAll(model.diagnostics());
+            messages.getItems().setAll(all);
+        };
+        editor.problems().addListener((ListChangeListener<ScriptProblem>) c -> refreshMessages.run());
+        model.diagnostics().addListener((ListChangeListener<String>) c -> refreshMessages.run());
+        messages.setOnMouseClicked(e -> {
+            String selected = messages.getSelectionModel().getSelectedItem();
+            if (selected != null && selected.startsWith("line ")) {
+                editor.jumpTo(Integer.parseInt(selected.substring(5, selected.indexOf(':'))));
+            }
+        });
+        Tab messagesTab = new Tab("Messages", messages);
+        failureTab.setContent(diff.node());
+        failureTab.setId("console-failure-tab");
+        resultsTab.setContent(resultsPane());
+        bottom.getTabs().addAll(messagesTab, failureTab, resultsTab);
+        return bottom;
+    }
+
+    private Node resultsPane() {
+        TableView<ScriptResult> table = new TableView<>(model.results());
+        table.setId("console-results");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Script", r -> r.file()));
+        table.getColumns().add(column("Verdict", r -> r.verdict().name().toLowerCase(java.util.Locale.ROOT)));
+        table.getColumns().add(column("ms", r -> String.format(java.util.Locale.ROOT, "%.0f", r.ms())));
+        table.getColumns().add(column("Failing line", r -> r.line() > 0 ? Integer.toString(r.line()) : ""));
+        table.getColumns().add(column("Message", r -> r.message() == null ? "" : r.message()));
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(ScriptResult item, boolean empty) {
+                super.updateItem(item, empty);
+                setStyle(empty || item == null || item.verdict() == org.chamberlain.views.console.replay
+                        .ReplayEvent.Verdict.PASSED ? "" : "-fx-background-color: rgba(255,129,130,0.25);");
+            }
+        });
+        Button junit = button("Export JUnit XML…", "console-export-junit",
+                e -> export("results.xml", ResultsExport.junitXml("chamberlain", List.copyOf(model.results()))));
+        Button json = button("Export JSON…", "console-export-json",
+                e -> export("results.json", ResultsExport.json(List.copyOf(model.results()))));
+        junit.disableProperty().bind(Bindings.isEmpty(model.results()));
+        json.disableProperty().bind(Bindings.isEmpty(model.results()));
+        VBox box = new VBox(4, new HBox(8, junit, json), table);
+        box.setPadding(new Insets(4));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
+    }
+
+    private static TableColumn<ScriptResult, String> column(String title,
+            java.util.function.Function<ScriptResult, String> value) {
+        TableColumn<ScriptResult, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(c.getValue())));
+        return column;
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("console-status");
+        status.textProperty().bind(model.statusProperty());
+        model.failureProperty().addListener((obs, old, now) -> {
+            status.getStyleClass().removeAll("console-status-passed", "console-status-failed");
+            if (now != null) {
+                status.getStyleClass().add("console-status-failed");
+            }
+        });
+        HBox bar = new HBox(status);
+        bar.setPadding(new Insets(3, 6, 3, 6));
+        return bar;
+    }
+
+    // ---- bindings ----
+
+    private void bind() {
+        editor.area().multiPlainChanges().successionEnds(java.time.Duration.ofMillis(300))
+                .subscribe(c -> model.updateAccounts(editor.text()));
+        model.marks().addListener((MapChangeListener<Integer, ActionMark>) change ->
+                editor.setMarks(Map.copyOf(model.marks())));
+        model.currentLineProperty().addListener((obs, old, now) -> editor.setCurrentLine(now.intValue()));
+        model.failureProperty().addListener((obs, old, now) -> {
+            diff.show(now);
+            if (now != null) {
+                bottom.getSelectionModel().select(failureTab);
+            }
+        });
+        model.trafficAccounts().addListener((ListChangeListener<String>) change -> syncTrafficTabs());
+        model.results().addListener((ListChangeListener<ScriptResult>) change -> {
+            if (!model.results().isEmpty() && model.results().size() > 1) {
+                bottom.getSelectionModel().select(resultsTab);
+            }
+        });
+    }
+
+    private void syncTrafficTabs() {
+        List<String> accounts = model.trafficAccounts();
+        trafficTabs.entrySet().removeIf(entry -> {
+            if (!accounts.contains(entry.getKey())) {
+                bottom.getTabs().remove(entry.getValue());
+                trafficLists.remove(entry.getKey());
+                return true;
+            }
+            return false;
+        });
+        for (String account : accounts) {
+            if (!trafficTabs.containsKey(account)) {
+                ListView<TrafficEntry> list = new ListView<>(model.traffic(account));
+                list.getStyleClass().add("traffic-list");
+                list.setId("traffic-" + account.replaceAll("[^A-Za-z0-9]", "_"));
+                list.setCellFactory(v -> new TrafficCell());
+                list.setFixedCellSize(24);
+                Label hint = new Label("Select a stanza to see it pretty-printed.");
+                hint.setPadding(new Insets(8));
+                SplitPane split = new SplitPane(list, hint);
+                split.setDividerPositions(0.62);
+                // The detail area is built on first selection: creating a code area per tab while events
+                // stream in was the longest FX-thread stall of a suite run.
+                list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+                    if (split.getItems().get(1) == hint) {
+                        CodeArea detail = new CodeArea();
+                        detail.setEditable(false);
+                        detail.getStyleClass().add("traffic-list");
+                        detail.setId("traffic-detail-" + account.replaceAll("[^A-Za-z0-9]", "_"));
+                        split.getItems().set(1, new VirtualizedScrollPane<>(detail));
+                        split.setDividerPositions(0.62);
+                    }
+                    @SuppressWarnings("unchecked")
+                    CodeArea detail = ((VirtualizedScrollPane<CodeArea>) split.getItems().get(1)).getContent();
+                    detail.replaceText(now == null ? "" : now.timeLabel() + (now.sent() ? "  sent" : "  received")
+                            + (now.line() > 0 ? " (line " + now.line() + ")" : "") + "\n\n" + now.pretty());
+                });
+                Tab tab = new Tab(account, split);
+                tab.setId("traffic-tab-" + account.replaceAll("[^A-Za-z0-9]", "_"));
+                trafficTabs.put(account, tab);
+                trafficLists.put(account, list);
+                bottom.getTabs().add(tab);
+            }
+        }
+    }
+
+    /** The traffic list of one client (for tests and benchmarks); null if it has no tab. */
+    public ListView<TrafficEntry> trafficList(String account) {
+        return trafficLists.get(account);
+    }
+
+    public DiffView diff() {
+        return diff;
+    }
+
+    // ---- files ----
+
+    /** Opens a script into the editor (also from the quick list and recent files). */
+    public void openFile(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            model.fileProperty().set(file);
+            editor.clearMarks();
+            editor.breakpoints().clear();
+            editor.setText(text);
+            model.updateAccounts(text);
+            remember(file);
+        } catch (IOException e) {
+            model.diagnostics().add("Cannot open " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Shows a new, unsaved script (e.g. a recorded session) in the editor. */
+    public void showScript(String text) {
+        model.fileProperty().set(null);
+        editor.clearMarks();
+        editor.breakpoints().clear();
+        editor.setText(text);
+        model.updateAccounts(text);
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void open() {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scansion scripts", "*.scs"));
+        Path current = model.fileProperty().get();
+        if (current != null && current.getParent() != null) {
+            chooser.setInitialDirectory(current.getParent().toFile());
+        }
+        java.io.File chosen = chooser.showOpenDialog(window());
+        if (chosen != null) {
+            openFile(chosen.toPath());
+        }
+    }
+
+    private void save(boolean askForName) {
+        Path target = model.fileProperty().get();
+        if (askForName || target == null) {
+            FileChooser chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scansion scripts", "*.scs"));
+            chooser.setInitialFileName(target == null ? "script.scs" : target.getFileName().toString());
+            java.io.File chosen = chooser.showSaveDialog(window());
+            if (chosen == null) {
+                return;
+            }
+            target = chosen.toPath();
+        }
+        saveTo(target);
+    }
+
+    /** Writes the editor's text to {@code file} and makes it the console's file. */
+    public void saveTo(Path file) {
+        try {
+            Files.writeString(file, editor.text(), StandardCharsets.UTF_8);
+            model.fileProperty().set(file);
+            remember(file);
+        } catch (IOException e) {
+            model.diagnostics().add("Cannot save " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void remember(Path file) {
+        recent.remove(file);
+        recent.add(0, file);
+        while (recent.size() > 10) {
+            recent.remove(recent.size() - 1);
+        }
+        rebuildRecent();
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        for (Path file : recent) {
+            MenuItem item = new MenuItem(file.getFileName() + "  (" + file.getParent() + ")");
+            item.setOnAction(e -> openFile(file));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recent.isEmpty());
+    }
+
+    private void rebuildQuick(MenuButton quick) {
+        quick.getItems().clear();
+        for (Path folder : quickFolders) {
+            try {
+                for (Path script : ConsoleViewModel.scriptsIn(folder)) {
+                    MenuItem item = new MenuItem(folder.getFileName() + "/" + script.getFileName());
+                    item.setOnAction(e -> openFile(script));
+                    quick.getItems().add(item);
+                }
+            } catch (IOException e) {
+                MenuItem missing = new MenuItem(folder + ": " + e.getMessage());
+                missing.setDisable(true);
+                quick.getItems().add(missing);
+            }
+        }
+    }
+
+    private void runFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        if (!quickFolders.isEmpty()) {
+            chooser.setInitialDirectory(quickFolders.get(0).toFile());
+        }
+        java.io.File chosen = chooser.showDialog(window());
+        if (chosen != null) {
+            model.runFolder(chosen.toPath());
+        }
+    }
+
+    private void export(String suggested, String content) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(suggested);
+        java.io.File chosen = chooser.showSaveDialog(window());
+        if (chosen != null) {
+            try {
+                Files.writeString(chosen.toPath(), content, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                model.diagnostics().add("Cannot write " + chosen + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+        highlighting.shutdownNow();
+    }
+}

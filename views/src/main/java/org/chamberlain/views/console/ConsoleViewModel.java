@@ -1,0 +1,490 @@
+package org.chamberlain.views.console;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import org.chamberlain.views.console.ActionMark.Verdict;
+import org.chamberlain.views.console.replay.ReplayEvent;
+import org.chamberlain.views.console.replay.ReplayEvent.ActionFinished;
+import org.chamberlain.views.console.replay.ReplayEvent.ActionStarted;
+import org.chamberlain.views.console.replay.ReplayEvent.Diagnostic;
+import org.chamberlain.views.console.replay.ReplayEvent.Exited;
+import org.chamberlain.views.console.replay.ReplayEvent.Paused;
+import org.chamberlain.views.console.replay.ReplayEvent.Problem;
+import org.chamberlain.views.console.replay.ReplayEvent.RunFinished;
+import org.chamberlain.views.console.replay.ReplayEvent.RunStarted;
+import org.chamberlain.views.console.replay.ReplayEvent.ScriptFinished;
+import org.chamberlain.views.console.replay.ReplayEvent.ScriptInfo;
+import org.chamberlain.views.console.replay.ReplayEvent.ScriptStarted;
+import org.chamberlain.views.console.replay.ReplayEvent.Stanza;
+import org.chamberlain.views.console.replay.ReplayEvent.Unrecognised;
+import org.chamberlain.views.tasks.TaskRunner;
+
+/**
+ * State and commands of the script console. Every method is called on the FX thread (the UI thread of the
+ * task runner); replay events arrive there in batches through {@link #accept(List)}. Holds no controls.
+ */
+public final class ConsoleViewModel implements AutoCloseable {
+
+    /** Where the console stands. */
+    public enum RunState { IDLE, STARTING, RUNNING, PAUSED }
+
+    /** One row of the account mapping table: a script's client and the account it runs as. */
+    public static final class AccountRow {
+        private final String name;
+        private final StringProperty jid = new SimpleStringProperty(this, "jid", "");
+        private final StringProperty password = new SimpleStringProperty(this, "password", "");
+        private final String scriptJid;
+
+        AccountRow(String name, String scriptJid) {
+            this.name = name;
+            this.scriptJid = scriptJid == null ? "" : scriptJid;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String scriptJid() {
+            return scriptJid;
+        }
+
+        /** The JID to use instead of the script's; empty keeps the script's. */
+        public StringProperty jidProperty() {
+            return jid;
+        }
+
+        public StringProperty passwordProperty() {
+            return password;
+        }
+    }
+
+    private final TaskRunner tasks;
+    private final ReplayLauncher launcher;
+    private final Path workDir;
+
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    private final StringProperty host = new SimpleStringProperty(this, "host", "127.0.0.1");
+    private final IntegerProperty port = new SimpleIntegerProperty(this, "port", 5222);
+    private final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(this, "timeout", 5);
+    private final ObservableList<AccountRow> accounts = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
+    private final ObservableMap<Integer, ActionMark> marks = FXCollections.observableHashMap();
+    private final ReadOnlyIntegerWrapper currentLine = new ReadOnlyIntegerWrapper(this, "currentLine", 0);
+    private final ObservableList<String> trafficAccounts = FXCollections.observableArrayList();
+    private final Map<String, ObservableList<TrafficEntry>> traffic = new HashMap<>();
+    private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>(this, "failure");
+    private final ObservableList<ScriptResult> results = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
+    private final ObservableList<String> diagnostics = FXCollections.observableArrayList();
+
+    private ReplayLauncher.Handle running;
+    private Path runningCopy;
+    private boolean folderRun;
+    private final Map<String, String> titles = new LinkedHashMap<>();
+    private long runs;
+
+    /**
+     * @param workDir where the console writes the copies of scripts it replays (deleted on close)
+     */
+    public ConsoleViewModel(TaskRunner tasks, ReplayLauncher launcher, Path workDir) {
+        this.tasks = tasks;
+        this.launcher = launcher;
+        this.workDir = workDir;
+    }
+
+    // ---- properties ----
+
+    public ObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public IntegerProperty portProperty() {
+        return port;
+    }
+
+    public IntegerProperty timeoutSecondsProperty() {
+        return timeoutSeconds;
+    }
+
+    public ObservableList<AccountRow> accounts() {
+        return accounts;
+    }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** Verdict and time per action line of the script in the editor. */
+    public ObservableMap<Integer, ActionMark> marks() {
+        return marks;
+    }
+
+    public ReadOnlyIntegerProperty currentLineProperty() {
+        return currentLine.getReadOnlyProperty();
+    }
+
+    /** The accounts that have traffic, in order of first appearance (one tab each). */
+    public ObservableList<String> trafficAccounts() {
+        return trafficAccounts;
+    }
+
+    public ObservableList<TrafficEntry> traffic(String account) {
+        return traffic.computeIfAbsent(account, a -> FXCollections.observableArrayList());
+    }
+
+    public ReadOnlyObjectProperty<Failure> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public ObservableList<ScriptResult> results() {
+        return results;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Human messages of the replayer (its stderr) and unreadable event lines. */
+    public ObservableList<String> diagnostics() {
+        return diagnostics;
+    }
+
+    // ---- commands ----
+
+    /** Refreshes the mapping table from the script's declarations, keeping what the person typed. */
+    public void updateAccounts(String scriptText) {
+        Map<String, AccountRow> old = new HashMap<>();
+        accounts.forEach(row -> old.put(row.name(), row));
+        List<AccountRow> rows = new ArrayList<>();
+        for (ScriptAccounts.Declared declared : ScriptAccounts.declared(scriptText)) {
+            AccountRow previous = old.get(declared.name());
+            AccountRow row = new AccountRow(declared.name(), declared.jid());
+            if (previous != null) {
+                row.jidProperty().set(previous.jidProperty().get());
+                row.passwordProperty().set(previous.passwordProperty().get());
+            }
+            rows.add(row);
+        }
+        accounts.setAll(rows);
+    }
+
+    /** Runs the editor's text (saved or not) as one script, pausing at {@code breakpoints}. */
+    public void run(String scriptText, Set<Integer> breakpoints) {
+        start(scriptText, breakpoints, false);
+    }
+
+    /** Starts the script paused before its first action; each {@link #step()} runs one action. */
+    public void startStepping(String scriptText, Set<Integer> breakpoints) {
+        start(scriptText, breakpoints, true);
+    }
+
+    /** Runs every {@code *.scs} of {@code folder}, alphabetically, filling {@link #results()}. */
+    public void runFolder(Path folder) {
+        if (isBusy()) {
+            return;
+        }
+        reset();
+        folderRun = true;
+        launch(new ArrayList<>(List.of(folder.toString())), "Running the scripts of " + folder.getFileName());
+    }
+
+    public void step() {
+        if (state.get() == RunState.PAUSED && running != null) {
+            running.send("step");
+            state.set(RunState.RUNNING);
+        }
+    }
+
+    public void resume() {
+        if (state.get() == RunState.PAUSED && running != null) {
+            running.send("continue");
+            state.set(RunState.RUNNING);
+        }
+    }
+
+    /** Runs until the action on {@code line} (1-based) and pauses before it. */
+    public void runToLine(int line) {
+        if (state.get() == RunState.PAUSED && running != null) {
+            running.send("run-to " + line);
+            state.set(RunState.RUNNING);
+        }
+    }
+
+    /** Stops the replay now (kills the child process). */
+    public void stop() {
+        if (running != null) {
+            running.stop();
+            status.set("Stopping…");
+        }
+    }
+
+    public boolean isBusy() {
+        return state.get() != RunState.IDLE;
+    }
+
+    private void start(String scriptText, Set<Integer> breakpoints, boolean paused) {
+        if (isBusy()) {
+            return;
+        }
+        reset();
+        folderRun = false;
+        String text;
+        try {
+            text = ScriptAccounts.rewrite(scriptText, mappings());
+        } catch (IllegalArgumentException e) {
+            status.set("Cannot map accounts: " + e.getMessage());
+            return;
+        }
+        String name = file.get() == null ? "untitled.scs" : file.get().getFileName().toString();
+        long number = ++runs;
+        state.set(RunState.STARTING);
+        tasks.submit("Writing the script for the replay", context -> {
+            Path dir = Files.createDirectories(workDir.resolve("run-" + number));
+            Path copy = dir.resolve(name);
+            Files.writeString(copy, text, StandardCharsets.UTF_8);
+            copy.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return copy;
+        }, copy -> {
+            runningCopy = copy;
+            List<String> args = new ArrayList<>();
+            if (paused) {
+                args.add("--pause-at-start");
+            }
+            for (int line : new TreeSet<>(breakpoints)) {
+                args.add("--break");
+                args.add(Integer.toString(line));
+            }
+            args.add(copy.toString());
+            state.set(RunState.IDLE);
+            launch(args, "Replaying " + name);
+        }, error -> {
+            state.set(RunState.IDLE);
+            status.set("Cannot write a copy of the script: " + error.getMessage());
+        });
+    }
+
+    private Map<String, ScriptAccounts.Mapping> mappings() {
+        Map<String, ScriptAccounts.Mapping> mappings = new LinkedHashMap<>();
+        for (AccountRow row : accounts) {
+            String jid = row.jidProperty().get().strip();
+            String password = row.passwordProperty().get();
+            if (!jid.isEmpty() || !password.isEmpty()) {
+                mappings.put(row.name(), new ScriptAccounts.Mapping(jid.isEmpty() ? null : jid,
+                        password.isEmpty() ? null : password));
+            }
+        }
+        return mappings;
+    }
+
+    private void launch(List<String> scriptArgs, String title) {
+        List<String> args = new ArrayList<>(List.of("replay", "--events",
+                "--host", host.get().strip(), "--port", Integer.toString(port.get()),
+                "--timeout", Integer.toString(timeoutSeconds.get())));
+        args.addAll(scriptArgs);
+        state.set(RunState.STARTING);
+        status.set(title + "…");
+        tasks.submit(title, context -> launcher.start(args, workDir, this::accept), handle -> {
+            running = handle;
+            if (state.get() == RunState.STARTING) {
+                state.set(RunState.RUNNING);
+            }
+        }, error -> {
+            state.set(RunState.IDLE);
+            status.set("The replay did not start: " + error.getMessage());
+        });
+    }
+
+    private void reset() {
+        marks.clear();
+        currentLine.set(0);
+        failure.set(null);
+        results.clear();
+        diagnostics.clear();
+        titles.clear();
+        traffic.values().forEach(List::clear);
+        trafficAccounts.clear();
+        traffic.clear();
+    }
+
+    /** Applies a batch of replay events (FX thread). */
+    public void accept(List<ReplayEvent> batch) {
+        Map<String, List<TrafficEntry>> newTraffic = new LinkedHashMap<>();
+        for (ReplayEvent event : batch) {
+            if (event instanceof Stanza stanza) {
+                newTraffic.computeIfAbsent(stanza.account(), a -> new ArrayList<>()).add(new TrafficEntry(
+                        stanza.sent() ? stanza.t() : stanza.arrivedT(), stanza.sent(), stanza.xml(),
+                        stanza.disposition(), stanza.line()));
+            } else {
+                flushTraffic(newTraffic);
+                apply(event);
+            }
+        }
+        flushTraffic(newTraffic);
+    }
+
+    /** One {@code addAll} per account and batch: a list change per batch, not per stanza. */
+    private void flushTraffic(Map<String, List<TrafficEntry>> pending) {
+        for (Map.Entry<String, List<TrafficEntry>> entry : pending.entrySet()) {
+            if (!trafficAccounts.contains(entry.getKey())) {
+                trafficAccounts.add(entry.getKey());
+            }
+            traffic(entry.getKey()).addAll(entry.getValue());
+        }
+        pending.clear();
+    }
+
+    private boolean isEditorFile(String eventFile) {
+        if (eventFile == null) {
+            return false;
+        }
+        Path path = Path.of(eventFile);
+        if (runningCopy != null && !folderRun) {
+            return path.toAbsolutePath().normalize().equals(runningCopy.toAbsolutePath().normalize());
+        }
+        return file.get() != null && path.toAbsolutePath().normalize().equals(file.get().toAbsolutePath().normalize());
+    }
+
+    private void apply(ReplayEvent event) {
+        if (event instanceof RunStarted started) {
+            for (ScriptInfo script : started.scripts()) {
+                titles.put(script.file(), script.title());
+            }
+            state.set(RunState.RUNNING);
+        } else if (event instanceof ScriptStarted started) {
+            status.set("Running " + displayName(started.file()) + "…");
+            if (folderRun) {
+                // Tabs stay (building and styling new ones for every script stalled the FX thread); each
+                // script's traffic replaces the previous one's.
+                traffic.values().forEach(List::clear);
+            }
+        } else if (event instanceof ActionStarted started && isEditorFile(started.file())) {
+            marks.put(started.line(), new ActionMark(Verdict.RUNNING, 0));
+            currentLine.set(started.line());
+        } else if (event instanceof Paused paused) {
+            state.set(RunState.PAUSED);
+            if (isEditorFile(paused.file())) {
+                currentLine.set(paused.line());
+            }
+            status.set("Paused before line " + paused.line());
+        } else if (event instanceof ActionFinished finished) {
+            actionFinished(finished);
+        } else if (event instanceof ScriptFinished finished) {
+            results.add(new ScriptResult(displayName(finished.file()), titles.get(finished.file()),
+                    finished.verdict(), finished.ms(), finished.line(), finished.message()));
+        } else if (event instanceof RunFinished finished) {
+            status.set(String.format(Locale.ROOT, "%d passed, %d failed%s in %.0f ms", finished.passed(),
+                    finished.failed() + finished.errors(),
+                    finished.skipped() > 0 ? ", " + finished.skipped() + " skipped" : "", finished.replayMs()));
+        } else if (event instanceof Problem problem) {
+            diagnostics.add(displayName(problem.file()) + ":" + problem.line() + ":" + problem.column() + ": "
+                    + (problem.error() ? "" : "warning: ") + problem.message());
+            if (problem.error() && isEditorFile(problem.file())) {
+                marks.put(problem.line(), new ActionMark(Verdict.ERROR, 0));
+            }
+        } else if (event instanceof Diagnostic diagnostic) {
+            diagnostics.add(diagnostic.text());
+        } else if (event instanceof Unrecognised unrecognised) {
+            diagnostics.add("Unreadable replay event (" + unrecognised.reason() + "): " + unrecognised.line());
+        } else if (event instanceof Exited exited) {
+            exited(exited);
+        }
+    }
+
+    private void actionFinished(ActionFinished finished) {
+        if (!isEditorFile(finished.file())) {
+            return;
+        }
+        Verdict verdict = switch (finished.verdict()) {
+            case PASSED -> Verdict.PASSED;
+            case FAILED -> Verdict.FAILED;
+            case SKIPPED -> Verdict.SKIPPED;
+            default -> Verdict.ERROR;
+        };
+        marks.put(finished.line(), new ActionMark(verdict, Math.round(finished.ms())));
+        if (verdict == Verdict.FAILED || verdict == Verdict.ERROR) {
+            if (failure.get() == null) {
+                failure.set(Failure.of(displayName(finished.file()), finished.line(), finished.actor(),
+                        finished.verb(), finished.message(), finished.expected(), finished.closest(),
+                        finished.difference()));
+            }
+            currentLine.set(finished.line());
+        }
+    }
+
+    private void exited(Exited exited) {
+        running = null;
+        state.set(RunState.IDLE);
+        if (exited.killed()) {
+            status.set("Stopped");
+            marks.replaceAll((line, mark) -> mark.verdict() == Verdict.RUNNING
+                    ? new ActionMark(Verdict.SKIPPED, 0) : mark);
+        } else if (exited.exitCode() == 2 && results.isEmpty()) {
+            status.set("The script has errors: see the messages below");
+        } else if (failure.get() == null && exited.exitCode() == 0) {
+            if (!folderRun) {
+                currentLine.set(0);
+            }
+        }
+        if (failure.get() != null && !folderRun) {
+            status.set("Failed at " + failure.get().summary());
+        }
+    }
+
+    private String displayName(String eventFile) {
+        if (eventFile == null) {
+            return "";
+        }
+        if (!folderRun && runningCopy != null && file.get() != null) {
+            return file.get().getFileName().toString();
+        }
+        return Path.of(eventFile).getFileName().toString();
+    }
+
+    /** Scripts of a folder for the quick-access list, sorted by name. */
+    public static List<Path> scriptsIn(Path folder) throws IOException {
+        try (var stream = Files.list(folder)) {
+            return stream.filter(p -> p.toString().endsWith(".scs")).sorted().toList();
+        }
+    }
+
+    /** Verdict lines for tests and the gutter: every action line that has a mark. */
+    public Collection<Integer> markedLines() {
+        return new TreeSet<>(marks.keySet());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

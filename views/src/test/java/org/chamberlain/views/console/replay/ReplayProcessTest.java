@@ -1,0 +1,107 @@
+package org.chamberlain.views.console.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.chamberlain.views.console.replay.ReplayEvent.Diagnostic;
+import org.chamberlain.views.console.replay.ReplayEvent.Exited;
+import org.chamberlain.views.console.replay.ReplayEvent.Paused;
+import org.chamberlain.views.console.replay.ReplayEvent.ScriptFinished;
+import org.chamberlain.views.console.replay.ReplayEvent.Stanza;
+import org.junit.jupiter.api.Test;
+
+/** The child-process driver against a child JVM speaking the event stream. */
+class ReplayProcessTest {
+
+    /** A single "UI thread" so batches arrive one after the other, as on the FX thread. */
+    private static final class UiThread implements Executor, AutoCloseable {
+        private final java.util.concurrent.ExecutorService thread =
+                java.util.concurrent.Executors.newSingleThreadExecutor();
+
+        @Override
+        public void execute(Runnable command) {
+            thread.execute(command);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            thread.shutdown();
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static ReplayProcess start(Executor ui, java.util.function.Consumer<List<ReplayEvent>> sink,
+            String... args) throws java.io.IOException {
+        return ReplayProcess.start(ReplayProcess.commandForThisJvm(FakeReplayer.class.getName(), List.of(args)),
+                null, ui, sink);
+    }
+
+    @Test
+    void deliversEveryEventInOrderInFewBatchesAndEndsWithTheExitCode() throws Exception {
+        List<ReplayEvent> events = new CopyOnWriteArrayList<>();
+        BlockingQueue<Exited> exit = new ArrayBlockingQueue<>(1);
+        try (UiThread ui = new UiThread();
+                ReplayProcess replay = start(ui, batch -> {
+                    events.addAll(batch);
+                    batch.stream().filter(Exited.class::isInstance).map(Exited.class::cast).forEach(exit::add);
+                }, "10000")) {
+            Exited exited = exit.poll(30, TimeUnit.SECONDS);
+
+            assertThat(exited).isNotNull();
+            assertThat(exited.exitCode()).isEqualTo(1);
+            assertThat(exited.killed()).isFalse();
+            assertThat(events.get(events.size() - 1)).isSameAs(exited);
+            List<Integer> ids = new ArrayList<>();
+            for (ReplayEvent event : events) {
+                if (event instanceof Stanza stanza) {
+                    ids.add(Integer.parseInt(stanza.xml().replaceAll("\\D", "")));
+                }
+            }
+            assertThat(ids).hasSize(10_000).isSorted();
+            assertThat(events).anyMatch(e -> e instanceof Diagnostic d && d.text().equals("a human message"));
+            // Batching happened (EventBatcherTest pins the exact rule); how many batches depends on how fast
+            // the "UI" thread drains, which on a loaded machine varies from a handful to a few thousand.
+            assertThat(replay.batchesDelivered()).isLessThan(10_000);
+        }
+    }
+
+    @Test
+    void commandsReachTheChildAndStopKillsIt() throws Exception {
+        BlockingQueue<ReplayEvent> events = new ArrayBlockingQueue<>(100);
+        try (UiThread ui = new UiThread();
+                ReplayProcess replay = start(ui, events::addAll, "0", "wait")) {
+            ReplayEvent event;
+            do {
+                event = events.poll(30, TimeUnit.SECONDS);
+            } while (event != null && !(event instanceof Paused));
+            assertThat(event).isInstanceOf(Paused.class);
+            replay.send("step");
+            do {
+                event = events.poll(30, TimeUnit.SECONDS);
+            } while (event != null && !(event instanceof ScriptFinished));
+            assertThat(((ScriptFinished) event).message()).isEqualTo("got step");
+        }
+
+        BlockingQueue<ReplayEvent> second = new ArrayBlockingQueue<>(100);
+        try (UiThread ui = new UiThread();
+                ReplayProcess replay = start(ui, second::addAll, "0", "wait")) {
+            ReplayEvent event;
+            do {
+                event = second.poll(30, TimeUnit.SECONDS);
+            } while (event != null && !(event instanceof Paused));
+            replay.stop();
+            do {
+                event = second.poll(30, TimeUnit.SECONDS);
+            } while (event != null && !(event instanceof Exited));
+            assertThat(((Exited) event).killed()).isTrue();
+            assertThat(replay.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(replay.isAlive()).isFalse();
+        }
+    }
+}
