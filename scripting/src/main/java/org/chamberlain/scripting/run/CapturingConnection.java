@@ -47,12 +47,31 @@ final class CapturingConnection extends XMPPTCPConnection {
             @Override
             public void ended(String why) {
                 ended = true;
+                endWaitForClosingTag();
                 sink.ended(why);
             }
         });
         FlushTrackingWriter tracked = new FlushTrackingWriter(writer);
         writer = tracked;
         trackedWriter = tracked;
+    }
+
+    /**
+     * A dead socket will never bring the server's closing tag: ends a {@code disconnect()} waiting for it.
+     *
+     * <p>Why (Smack 4.5.0-rc1): {@code disconnect()} shuts the writer queue down, then waits up to the reply
+     * timeout for {@code closingStreamReceived} or a connection exception. If the reader thread hits the end of
+     * the socket <em>after</em> the writer queue was shut down, its error handling sees
+     * {@code packetWriter.queue.isShutdown()} and drops the exception ("Ignoring ... as writer was already shut
+     * down"): no connection exception is set, no closing tag comes, and {@code disconnect()} sits out the full
+     * 10 s. Which side wins is a race (the server killed while the runner closes its accounts), so checking
+     * {@link #ended()} before calling {@code disconnect()} cannot close the window. The flag is only read by that
+     * wait and is reset by {@code connect()}; {@code notifyWaitingThreads()} publishes it under Smack's monitor.
+     * Called on Smack's reader thread, before Smack's own handling of the end.
+     */
+    private void endWaitForClosingTag() {
+        closingStreamReceived = true;
+        notifyWaitingThreads();
     }
 
     /** True once the socket reached its end or failed. */
