@@ -155,6 +155,17 @@ public final class OccupantTracker implements AutoCloseable {
         }
     }
 
+    /** The subject {@code room} last announced to us (empty before any announcement). Any thread. */
+    public Optional<String> subject(String room) throws ModerationException {
+        RoomState state = rooms.get(Addresses.canonicalRoom(room));
+        if (state == null) {
+            return Optional.empty();
+        }
+        synchronized (state) {
+            return Optional.ofNullable(state.subject);
+        }
+    }
+
     /**
      * The bare real JID last seen behind {@code nickname} in {@code room}, also after they left (as long as this
      * tracker lives). Empty when the room never showed it to us (semi-anonymous room and we are not moderator).
@@ -312,6 +323,10 @@ public final class OccupantTracker implements AutoCloseable {
             return;
         }
         if (message.getType() == Message.Type.groupchat && message.getSubject() != null) {
+            RoomState state = rooms.computeIfAbsent(room, key -> new RoomState());
+            synchronized (state) {
+                state.subject = message.getSubject();
+            }
             listeners.publish(new SubjectChanged(account, room, message.getSubject(),
                     Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString)));
         }
@@ -385,6 +400,7 @@ public final class OccupantTracker implements AutoCloseable {
         private final Map<String, String> seenJids = new LinkedHashMap<>();
         private final Map<String, Affiliation> knownAffiliations = new LinkedHashMap<>();
         private String selfNick;
+        private String subject;
 
         synchronized List<Occupant> snapshot() {
             return List.copyOf(occupants.values());
