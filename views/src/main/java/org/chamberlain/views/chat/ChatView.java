@@ -28,9 +28,8 @@ import javafx.scene.layout.VBox;
  * line) which is disabled with the reason shown when sending is not possible. UI thread only.
  */
 public final class ChatView {
-    /** Width of the time column, so bodies line up whatever the nickname lengths. */
-    private static final double TIME_WIDTH = 110;
-    private static final double NICK_WIDTH = 120;
+    /** Room left for the cell's padding and the list's scroll bar when bodies wrap. */
+    private static final double CELL_CHROME = 48;
 
     private final ChatViewModel model;
     private final BorderPane root = new BorderPane();
@@ -170,17 +169,15 @@ public final class ChatView {
         private final HBox row = new HBox(10, time, nick, body);
 
         MessageCell() {
+            // Column widths are in the stylesheet (em), so they grow with the font and the columns align.
             time.getStyleClass().add("chat-time");
-            time.setMinWidth(TIME_WIDTH);
-            time.setPrefWidth(TIME_WIDTH);
             time.setAlignment(Pos.TOP_RIGHT);
             nick.getStyleClass().add("chat-nick");
-            nick.setMinWidth(NICK_WIDTH);
-            nick.setPrefWidth(NICK_WIDTH);
             body.getStyleClass().add("chat-body");
             body.setWrapText(true);
             body.setMinHeight(Region.USE_PREF_SIZE);
-            body.maxWidthProperty().bind(list.widthProperty().subtract(TIME_WIDTH + NICK_WIDTH + 60));
+            body.maxWidthProperty().bind(list.widthProperty().subtract(time.widthProperty())
+                    .subtract(nick.widthProperty()).subtract(CELL_CHROME));
             HBox.setHgrow(body, Priority.ALWAYS);
             row.setAlignment(Pos.TOP_LEFT);
             // Let the list's width, not the longest message, decide the cell's width (so bodies wrap).
@@ -197,6 +194,7 @@ public final class ChatView {
                 return;
             }
             time.setText(line.time());
+            time.setTooltip(new Tooltip(line.at().toString()));
             nick.setText(line.sender());
             nick.setTooltip(new Tooltip(line.sender()));
             body.setText(line.body());

@@ -131,7 +131,7 @@ public final class ChatViewModel implements AutoCloseable {
             }
         }, failure -> {
             sending.set(false);
-            notifications.error("Message to " + room, failure);
+            notifications.error("Message not sent", failure);
             refresh();
         });
     }
@@ -150,7 +150,7 @@ public final class ChatViewModel implements AutoCloseable {
         }, done -> {
             subject.set(done);
             notifications.success(room, "Subject changed.");
-        }, failure -> notifications.error("Subject of " + room, failure));
+        }, failure -> notifications.error("Subject not changed", failure));
     }
 
     private void updateBlockedReason() {
