@@ -91,8 +91,33 @@ class ChatWorkflowTest {
                                 && n.message().startsWith("You are not allowed to change the subject of " + room)));
                 assertThat(chat.subject().get()).isEqualTo("Release 2.4 planning: notes, dates, owners");
                 app.screenshot("chat-subject-refused");
+
+                // Follows new messages while at the bottom; stays put while the reader looks further up.
+                javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) app.scene()
+                        .lookup("#chat-messages");
+                for (int i = 1; i <= 40; i++) {
+                    bob.session().rooms().sendMessage(room, "Item " + i + " of the checklist");
+                }
+                app.waitFor("all items", () -> chat.lines().stream().anyMatch(l -> l.body().startsWith("Item 40 ")));
+                app.waitFor("the list following to the end", () -> lastVisible(list) == chat.lines().size() - 1);
+                app.onFx(() -> list.scrollTo(0));
+                app.waitFor("scrolled to the top", () -> firstVisible(list) == 0);
+                bob.session().rooms().sendMessage(room, "One more while alice reads back");
+                app.waitFor("the new line", () -> chat.lines().stream()
+                        .anyMatch(l -> l.body().startsWith("One more")));
+                assertThat(firstVisible(list)).isZero();
             }
         }
+    }
+
+    private static int lastVisible(javafx.scene.control.ListView<?> list) {
+        var flow = (javafx.scene.control.skin.VirtualFlow<?>) list.lookup(".virtual-flow");
+        return flow.getLastVisibleCell() == null ? -1 : flow.getLastVisibleCell().getIndex();
+    }
+
+    private static int firstVisible(javafx.scene.control.ListView<?> list) {
+        var flow = (javafx.scene.control.skin.VirtualFlow<?>) list.lookup(".virtual-flow");
+        return flow.getFirstVisibleCell() == null ? -1 : flow.getFirstVisibleCell().getIndex();
     }
 
     private static KeyEvent key(boolean shift) {
