@@ -126,7 +126,9 @@ public final class ChatView {
         text.setPrefRowCount(2);
         text.setWrapText(true);
         text.textProperty().bindBidirectional(model.draft());
-        text.disableProperty().bind(model.joined().not().or(model.sending()));
+        // Not disabled while a message is on its way: a disabled field loses the keyboard focus, and the next
+        // message would need a click first. Enter simply does nothing until the room has accepted the last one.
+        text.disableProperty().bind(model.joined().not());
         text.promptTextProperty().bind(Bindings.createStringBinding(
                 () -> model.joined().get() ? "Write a message (Enter sends, Shift+Enter starts a new line)"
                         : ChatViewModel.NOT_JOINED, model.joined()));

@@ -70,7 +70,6 @@ public final class ChatViewModel implements AutoCloseable {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         joined.addListener((obs, old, now) -> updateBlockedReason());
-        sending.addListener((obs, old, now) -> updateBlockedReason());
     }
 
     private void onEvent(RoomEvent event) {
@@ -154,13 +153,8 @@ public final class ChatViewModel implements AutoCloseable {
     }
 
     private void updateBlockedReason() {
-        if (!joined.get()) {
-            blockedReason.set(NOT_JOINED);
-        } else if (sending.get()) {
-            blockedReason.set("Sending…");
-        } else {
-            blockedReason.set("");
-        }
+        // Only lasting reasons: a message on its way takes milliseconds, and a flashing line would jolt the layout.
+        blockedReason.set(joined.get() ? "" : NOT_JOINED);
     }
 
     public ObservableList<ChatLine> lines() {
