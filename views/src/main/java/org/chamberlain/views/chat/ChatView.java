@@ -34,6 +34,8 @@ public final class ChatView {
     private final ChatViewModel model;
     private final BorderPane root = new BorderPane();
     private final ListView<ChatLine> list = new ListView<>();
+    /** Whether the list showed its last line at the last layout; new lines are followed only then. */
+    private boolean atBottom = true;
 
     public ChatView(ChatViewModel model) {
         this.model = model;
@@ -96,28 +98,45 @@ public final class ChatView {
         list.setPlaceholder(new Label("No messages yet."));
         list.setCellFactory(view -> new MessageCell());
         model.lines().addListener((ListChangeListener<ChatLine>) change -> {
-            int added = 0;
+            boolean added = false;
             while (change.next()) {
-                added += change.getAddedSize();
+                added |= change.wasAdded();
             }
-            // Decided before the list lays out the new lines: follow them only when the reader was at the end.
-            if (added > 0 && wasAtBottom(added)) {
+            if (added && atBottom) {
                 list.scrollTo(model.lines().size() - 1);
+            }
+        });
+        // Whether the reader is at the end is read after each layout, not when lines arrive: several lines can
+        // arrive between two layouts (a burst), and the cells on screen then still show the state before the
+        // last scroll, which made the list stop following half-way through a burst (seen under load).
+        Runnable afterLayout = this::updateAtBottom;
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(afterLayout);
+            }
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(afterLayout);
             }
         });
         return list;
     }
 
-    private boolean wasAtBottom(int added) {
-        if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
-            return true;
+    private void updateAtBottom() {
+        if (!showing(list) || !(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return;
         }
         var last = flow.getLastVisibleCell();
-        if (last == null) {
-            return true;
+        atBottom = last == null || last.getIndex() >= model.lines().size() - 1;
+    }
+
+    /** Visible with all its parents: a list in a tab that is not selected keeps its last state. */
+    private static boolean showing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
         }
-        int lastBefore = model.lines().size() - 1 - added;
-        return last.getIndex() >= lastBefore;
+        return node.getScene() != null;
     }
 
     private Node input() {
