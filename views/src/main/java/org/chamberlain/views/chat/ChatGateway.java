@@ -38,7 +38,10 @@ public interface ChatGateway {
 
             @Override
             public boolean isJoined(String room) throws ModerationException {
-                return session.rooms().isJoined(room);
+                // The tracker knows first: our own presence reaches its listener (and the events that make the
+                // tab ask) before Smack's join() has returned and marked the room joined. Seen as a Chat tab
+                // that stayed "not in this room" after joining, under load.
+                return session.tracker().selfNickname(room).isPresent() || session.rooms().isJoined(room);
             }
 
             @Override

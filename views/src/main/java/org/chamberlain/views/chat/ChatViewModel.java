@@ -77,6 +77,8 @@ public final class ChatViewModel implements AutoCloseable {
             add(line(message));
         } else if (event instanceof SubjectChanged changed) {
             subject.set(changed.subject());
+            // The subject is the last thing a room sends when we join: a good moment to read the state again.
+            refresh();
         } else if (event instanceof OccupantJoined || event instanceof RemovedFromRoom
                 || event instanceof RoomDestroyed || event instanceof RejoinFailed
                 || event instanceof NicknameChanged) {

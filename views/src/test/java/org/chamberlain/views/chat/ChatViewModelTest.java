@@ -155,6 +155,10 @@ class ChatViewModelTest {
         private ModerationException refusal;
 
         void emit(RoomEvent event) {
+            // Like the core's tracker, which remembers the subject before it publishes the event.
+            if (event instanceof SubjectChanged changed) {
+                subject = Optional.of(changed.subject());
+            }
             List.copyOf(listeners).forEach(l -> l.accept(event));
         }
 
