@@ -49,6 +49,7 @@ public record Attempt(Action action, String room, String target, String customPh
         CONFIGURE("configure"),
         ROOM_INFO("read the information of"),
         CHANGE_SUBJECT("change the subject of"),
+        SEND_MESSAGE("send a message to"),
         CHANGE_NICKNAME("change your nickname in"),
         REGISTER("register with"),
         KICK("kick"),

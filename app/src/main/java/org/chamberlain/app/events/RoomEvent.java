@@ -7,7 +7,7 @@ import java.util.Optional;
  */
 public sealed interface RoomEvent permits OccupantJoined, OccupantLeft, OccupantRoleChanged, NicknameChanged,
         AffiliationChanged, InvitationReceived, InvitationDeclined, RoomDestroyed, RemovedFromRoom,
-        SubjectChanged, RejoinFailed {
+        SubjectChanged, RejoinFailed, RoomMessage {
 
     /** The bare JID of the account that saw it. */
     String account();

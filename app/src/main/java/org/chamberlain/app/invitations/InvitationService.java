@@ -86,7 +86,8 @@ public final class InvitationService {
             sendAll(muc, roomJid, invitees, kind, reason, password, plan, results, sentIds);
             Map<Integer, ModerationException> refused = refusals != null && !sentIds.isEmpty()
                     ? collectRefusals(refusals, roomJid, results, sentIds) : Map.of();
-            for (int index : sentIds.values()) {
+            // In the order the invitees were given: sentIds is keyed by random stanza ids, so its order is not.
+            for (int index : sentIds.values().stream().sorted().toList()) {
                 record(roomJid, "invite", results.get(index).invitee(), reason, refused.get(index));
             }
         } finally {

@@ -1,5 +1,6 @@
 package org.chamberlain.app.occupants;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +32,12 @@ import org.chamberlain.app.events.RoomDestroyed;
 import org.chamberlain.app.events.RoomEvent;
 import org.chamberlain.app.events.RoomEvent.Cause;
 import org.chamberlain.app.events.RoomEvent.Departure;
+import org.chamberlain.app.events.RoomMessage;
 import org.chamberlain.app.events.SubjectChanged;
 import org.jivesoftware.smack.ListenerHandle;
 import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.filter.MessageWithBodiesFilter;
 import org.jivesoftware.smack.filter.MessageWithSubjectFilter;
 import org.jivesoftware.smack.filter.OrFilter;
 import org.jivesoftware.smack.filter.StanzaExtensionFilter;
@@ -43,6 +46,7 @@ import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.muc.packet.Destroy;
 import org.jivesoftware.smackx.muc.packet.GroupChatInvitation;
 import org.jivesoftware.smackx.muc.packet.MUCItem;
@@ -65,7 +69,8 @@ public final class OccupantTracker implements AutoCloseable {
             new AndFilter(StanzaTypeFilter.MESSAGE, new OrFilter(
                     new StanzaExtensionFilter(MUCUser.ELEMENT, MUCUser.NAMESPACE),
                     new StanzaExtensionFilter(GroupChatInvitation.ELEMENT, GroupChatInvitation.NAMESPACE),
-                    new AndFilter(MessageTypeFilter.GROUPCHAT, MessageWithSubjectFilter.INSTANCE))));
+                    new AndFilter(MessageTypeFilter.GROUPCHAT, new OrFilter(MessageWithSubjectFilter.INSTANCE,
+                            MessageWithBodiesFilter.INSTANCE)))));
 
     private final String account;
     private final Listeners<RoomEvent> listeners = new Listeners<>();
@@ -147,6 +152,17 @@ public final class OccupantTracker implements AutoCloseable {
         }
         synchronized (state) {
             return Optional.ofNullable(state.selfNick);
+        }
+    }
+
+    /** The subject {@code room} last announced to us (empty before any announcement). Any thread. */
+    public Optional<String> subject(String room) throws ModerationException {
+        RoomState state = rooms.get(Addresses.canonicalRoom(room));
+        if (state == null) {
+            return Optional.empty();
+        }
+        synchronized (state) {
+            return Optional.ofNullable(state.subject);
         }
     }
 
@@ -302,11 +318,34 @@ public final class OccupantTracker implements AutoCloseable {
                     previous, Cause.of(actorOf(item), item.getReason())));
             return;
         }
-        if (message.getType() == Message.Type.groupchat && message.getSubject() != null
-                && message.getBody() == null) {
+        if (message.getType() == Message.Type.groupchat && message.getBody() != null) {
+            groupChatMessage(room, message);
+            return;
+        }
+        if (message.getType() == Message.Type.groupchat && message.getSubject() != null) {
+            RoomState state = rooms.computeIfAbsent(room, key -> new RoomState());
+            synchronized (state) {
+                state.subject = message.getSubject();
+            }
             listeners.publish(new SubjectChanged(account, room, message.getSubject(),
                     Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString)));
         }
+    }
+
+    private void groupChatMessage(String room, Message message) {
+        Optional<String> nick = Optional.ofNullable(message.getFrom().getResourceOrNull()).map(Object::toString);
+        // History replayed on join carries a XEP-0203 delay stamp (Prosody adds it to every replayed message);
+        // live messages do not, so their time is when they reached us.
+        DelayInformation delay = DelayInformation.from(message);
+        boolean own = false;
+        RoomState state = rooms.get(room);
+        if (state != null && nick.isPresent()) {
+            synchronized (state) {
+                own = nick.get().equals(state.selfNick);
+            }
+        }
+        Instant at = delay == null || delay.getStamp() == null ? Instant.now() : delay.getStamp().toInstant();
+        listeners.publish(new RoomMessage(account, room, nick, message.getBody(), at, own, delay != null));
     }
 
     private static Occupant occupant(String nick, MUCItem item) {
@@ -361,6 +400,7 @@ public final class OccupantTracker implements AutoCloseable {
         private final Map<String, String> seenJids = new LinkedHashMap<>();
         private final Map<String, Affiliation> knownAffiliations = new LinkedHashMap<>();
         private String selfNick;
+        private String subject;
 
         synchronized List<Occupant> snapshot() {
             return List.copyOf(occupants.values());

@@ -24,9 +24,16 @@ import org.chamberlain.app.forms.ConfigurationAuditor;
 import org.chamberlain.app.forms.FormSubmission;
 import org.chamberlain.app.forms.SmackForms;
 import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.StanzaCollector;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.FromMatchesFilter;
+import org.jivesoftware.smack.filter.StanzaFilter;
+import org.jivesoftware.smack.filter.StanzaIdFilter;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smackx.iqregister.packet.Registration;
 import org.jivesoftware.smackx.muc.HostedRoom;
@@ -129,11 +136,24 @@ public final class RoomService {
      * requested. Returns when the room has confirmed our presence.
      */
     public JoinedRoom join(String room, String nickname, Optional<String> password) throws ModerationException {
+        return join(room, nickname, password, 0);
+    }
+
+    /**
+     * Like {@link #join(String, String, Optional)}, asking the room to replay up to {@code historyMessages} of its
+     * recent messages; they arrive as {@link org.chamberlain.app.events.RoomMessage}s marked as history.
+     */
+    public JoinedRoom join(String room, String nickname, Optional<String> password, int historyMessages)
+            throws ModerationException {
         EntityBareJid roomJid = Addresses.room(room);
         MultiUserChat muc = muc(roomJid);
         try {
-            MucEnterConfiguration.Builder enter = muc.getEnterConfigurationBuilder(Addresses.nickname(nickname))
-                    .requestNoHistory();
+            MucEnterConfiguration.Builder enter = muc.getEnterConfigurationBuilder(Addresses.nickname(nickname));
+            if (historyMessages > 0) {
+                enter.requestMaxStanzasHistory(historyMessages);
+            } else {
+                enter.requestNoHistory();
+            }
             password.ifPresent(enter::withPassword);
             Presence self = muc.join(enter.build());
             joinPasswords.put(roomJid.toString(), password);
@@ -263,6 +283,37 @@ public final class RoomService {
             muc(roomJid).changeSubject(subject);
         } catch (Exception e) {
             throw SmackErrors.translate(e, Attempt.of(Action.CHANGE_SUBJECT, roomJid));
+        }
+    }
+
+    /**
+     * Sends {@code body} to everyone in {@code room}; returns when the room has reflected it back to us (so it
+     * was accepted and everyone got it). The reflected copy also arrives as an own
+     * {@link org.chamberlain.app.events.RoomMessage}.
+     *
+     * @throws ModerationException {@link Condition#INVALID_REQUEST} when we are not in the room or the text is
+     *     empty; the room's refusal (e.g. {@code forbidden} for a visitor in a moderated room); no-response when
+     *     neither the echo nor an error came back in time
+     */
+    public void sendMessage(String room, String body) throws ModerationException {
+        EntityBareJid roomJid = Addresses.room(room);
+        if (body == null || body.isBlank()) {
+            throw new ModerationException(Condition.INVALID_REQUEST, "Type a message first.");
+        }
+        if (!muc(roomJid).isJoined()) {
+            throw new ModerationException(Condition.INVALID_REQUEST,
+                    "You are not in " + roomJid + ": join it to send messages.");
+        }
+        Message message = xmpp().getStanzaFactory().buildMessageStanza().ofType(Message.Type.groupchat)
+                .to(roomJid).setBody(body).build();
+        // Prosody reflects a group-chat message to its sender with the original stanza id, and bounces a refused
+        // one as type=error with that id too (checked on 0.12.3), so the id tells which reply is ours.
+        StanzaFilter reply = new AndFilter(StanzaTypeFilter.MESSAGE, FromMatchesFilter.createBare(roomJid),
+                new StanzaIdFilter(message.getStanzaId()));
+        try (StanzaCollector collector = xmpp().createStanzaCollectorAndSend(reply, message)) {
+            collector.nextResultOrThrow();
+        } catch (Exception e) {
+            throw SmackErrors.translate(e, Attempt.of(Action.SEND_MESSAGE, roomJid));
         }
     }
 

@@ -101,7 +101,9 @@ public final class OccupantsViewModel implements AutoCloseable {
     /** Joins with the given nickname (the account's name by default). */
     public void join(String nickname, Optional<String> password) {
         String nick = nickname == null || nickname.isBlank() ? defaultNickname : nickname.strip();
-        tasks.submit("Joining " + room, ctx -> session.rooms().join(room, nick, password), joinedRoom -> {
+        // Recent history too, for the Chat tab (it marks replayed messages as history).
+        int history = org.chamberlain.views.chat.ChatViewModel.HISTORY_ON_JOIN;
+        tasks.submit("Joining " + room, ctx -> session.rooms().join(room, nick, password, history), joinedRoom -> {
             notifications.info("Joined", "You are in " + room + " as " + joinedRoom.nickname() + ".");
             refresh();
         }, failure -> {

@@ -3,6 +3,8 @@ package org.chamberlain.views.rooms;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.chamberlain.views.chat.ChatView;
+import org.chamberlain.views.chat.ChatViewModel;
 import org.chamberlain.views.configuration.ConfigurationView;
 import org.chamberlain.views.configuration.ConfigurationViewModel;
 import org.chamberlain.views.history.HistoryView;
@@ -13,7 +15,7 @@ import org.chamberlain.views.occupants.OccupantsView;
 import org.chamberlain.views.occupants.OccupantsViewModel;
 
 /**
- * The workspace of one open room: a tab per aspect (Occupants, Members, Configuration, History). Each tab
+ * The workspace of one open room: a tab per aspect (Occupants, Members, Configuration, Chat, History). Each tab
  * loads from the server the first time it is shown, so opening a room costs nothing until a tab is looked at.
  */
 public final class RoomWorkspace implements AutoCloseable {
@@ -23,10 +25,12 @@ public final class RoomWorkspace implements AutoCloseable {
     private final HistoryViewModel history;
 
     private final OccupantsViewModel occupants;
+    private final ChatViewModel chat;
 
     public RoomWorkspace(OccupantsViewModel occupants, MembersViewModel members,
-            ConfigurationViewModel configuration, HistoryViewModel history) {
+            ConfigurationViewModel configuration, ChatViewModel chat, HistoryViewModel history) {
         this.occupants = occupants;
+        this.chat = chat;
         this.members = members;
         this.configuration = configuration;
         this.history = history;
@@ -39,9 +43,13 @@ public final class RoomWorkspace implements AutoCloseable {
         membersTab.setId("tab-members");
         Tab configurationTab = new Tab("Configuration", new ConfigurationView(configuration).node());
         configurationTab.setId("tab-configuration");
+        Tab chatTab = new Tab("Chat", new ChatView(chat).node());
+        chatTab.setId("tab-chat");
         Tab historyTab = new Tab("History", new HistoryView(history).node());
         historyTab.setId("tab-history");
-        tabs.getTabs().addAll(membersTab, configurationTab, historyTab);
+        tabs.getTabs().addAll(membersTab, configurationTab, chatTab, historyTab);
+        // Messages are collected from the start (the view model listens already); only the state is read lazily.
+        loadOnFirstShow(chatTab, chat::refresh);
         loadOnFirstShow(historyTab, history::load);
         loadOnFirstShow(occupantsTab, occupants::refresh);
         loadOnFirstShow(membersTab, members::load);
@@ -84,7 +92,11 @@ public final class RoomWorkspace implements AutoCloseable {
         return occupants;
     }
 
-    /** Shows one of the tabs: 0 occupants, 1 members, 2 configuration, 3 history. */
+    public ChatViewModel chat() {
+        return chat;
+    }
+
+    /** Shows one of the tabs: 0 occupants, 1 members, 2 configuration, 3 chat, 4 history. */
     public void select(int index) {
         tabs.getSelectionModel().select(index);
     }
@@ -92,5 +104,6 @@ public final class RoomWorkspace implements AutoCloseable {
     @Override
     public void close() {
         occupants.close();
+        chat.close();
     }
 }

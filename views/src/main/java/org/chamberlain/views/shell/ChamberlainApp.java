@@ -49,6 +49,8 @@ import org.chamberlain.views.main.Shortcuts;
 import org.chamberlain.views.main.SidebarTree;
 import org.chamberlain.views.main.MainWindowViewModel;
 import org.chamberlain.views.members.MembersViewModel;
+import org.chamberlain.views.chat.ChatGateway;
+import org.chamberlain.views.chat.ChatViewModel;
 import org.chamberlain.views.notifications.Notification;
 import org.chamberlain.views.notifications.NotificationCenter;
 import org.chamberlain.views.notifications.RoomEventMessages;
@@ -175,6 +177,8 @@ public class ChamberlainApp extends Application {
                 new OccupantsViewModel(tasks, notifications, session.get(), roomJid, localpart(account)),
                 new MembersViewModel(tasks, notifications, sessions.members(account), roomJid, account),
                 new ConfigurationViewModel(tasks, notifications, sessions.configuration(account), roomJid),
+                new ChatViewModel(tasks, notifications, ChatGateway.of(session.get()), roomJid,
+                        Clock.systemDefaultZone()),
                 new HistoryViewModel(tasks, auditLog::entriesFor, roomJid));
         workspaces.put(roomJid, workspace);
         return workspace.node();

@@ -61,7 +61,7 @@ class MembersAndConfigurationWorkflowTest {
             assertThat(new AffiliationService(setup, AffiliationAuditor.NONE).fetch(room).jids(Affiliation.MEMBER))
                     .containsExactlyInAnyOrder(server.jid("alice"), server.jid("bob"));
 
-            app.onFx(() -> app.app().workspace(room).select(3));
+            app.onFx(() -> app.app().workspace(room).select(4));
             app.waitFor("the history", () -> !app.app().workspace(room).history().entries().isEmpty());
             app.screenshot("history");
         } finally {
