@@ -21,6 +21,10 @@ final class Watchdog {
     });
     /** Written on the FX thread only, read after stop() has drained it. */
     private final List<Long> delaysMillis = Collections.synchronizedList(new ArrayList<>());
+    private final long startedNanos = System.nanoTime();
+    /** When the longest delay began, in milliseconds after start; FX thread only. */
+    private volatile long worstAtMillis;
+    private volatile long worstMillis = -1;
 
     private Watchdog() {
     }
@@ -29,7 +33,14 @@ final class Watchdog {
         Watchdog watchdog = new Watchdog();
         watchdog.poster.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
-            Platform.runLater(() -> watchdog.delaysMillis.add((System.nanoTime() - posted) / 1_000_000));
+            Platform.runLater(() -> {
+                long delay = (System.nanoTime() - posted) / 1_000_000;
+                watchdog.delaysMillis.add(delay);
+                if (delay > watchdog.worstMillis) {
+                    watchdog.worstMillis = delay;
+                    watchdog.worstAtMillis = (posted - watchdog.startedNanos) / 1_000_000;
+                }
+            });
         }, 0, 10, TimeUnit.MILLISECONDS);
         return watchdog;
     }
@@ -47,13 +58,14 @@ final class Watchdog {
         }
         Collections.sort(sorted);
         if (sorted.isEmpty()) {
-            return new Result(0, 0, 0, 0);
+            return new Result(0, 0, 0, 0, 0);
         }
         return new Result(sorted.size(), sorted.get(sorted.size() - 1),
                 sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1)),
-                sorted.get(sorted.size() / 2));
+                sorted.get(sorted.size() / 2), worstAtMillis);
     }
 
-    record Result(int samples, long max, long p99, long median) {
+    /** Delays of the probes in milliseconds; {@code worstAtMillis}: when the longest began, after start. */
+    record Result(int samples, long max, long p99, long median, long worstAtMillis) {
     }
 }
