@@ -78,7 +78,8 @@ public final class InvitationService {
         // back as an error message with the same id, or not at all. Collect those errors while sending.
         StanzaCollector refusals = kind == Kind.MEDIATED ? connection.xmppConnection().createStanzaCollector(
                 new AndFilter(MessageTypeFilter.ERROR, FromMatchesFilter.createBare(roomJid))) : null;
-        Map<String, Integer> sentIds = new HashMap<>();
+        // Insertion order: the journal (and the audit log) lists the invitations in the order they were sent.
+        Map<String, Integer> sentIds = new java.util.LinkedHashMap<>();
         try {
             sendAll(muc, roomJid, invitees, kind, reason, password, plan, results, sentIds);
             Map<Integer, ModerationException> refused = refusals != null && !sentIds.isEmpty()
