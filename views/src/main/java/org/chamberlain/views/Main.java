@@ -23,7 +23,17 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            // The desktop app needs no parsing: skipping picocli's model of every subcommand (and the classes
+            // it loads) shortens the start to the first frame (docs/benchmarks.md, "Desktop UI (issue 5)").
+            System.exit(openDesktopApp());
+        }
         System.exit(commandLine().execute(args));
+    }
+
+    /** Opens the desktop app and blocks until it closes; AppLauncher reports a failure itself. */
+    private static int openDesktopApp() {
+        return AppLauncher.run(StartupOptions.plain(ConfigDirectory.resolve(), DataDirectories.auditLog()));
     }
 
     static CommandLine commandLine() {
@@ -32,8 +42,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        int status = AppLauncher.run(StartupOptions.plain(ConfigDirectory.resolve(),
-                DataDirectories.auditLog()));
+        int status = openDesktopApp();
         if (status != 0) {
             throw new CommandLine.ExecutionException(new CommandLine(this), "The desktop app failed to start");
         }

@@ -57,6 +57,12 @@ public final class MembersViewModel {
     private final ObservableList<MemberRow> rows = FXCollections.observableArrayList();
     /** Every row, sorted, as of the last change of the change set; the filter picks from these. */
     private List<MemberRow> allRows = List.of();
+    /** Lower-case "jid nick" of each row of {@link #allRows}, same order: built once per refresh, not per key. */
+    private String[] searchKeys = new String[0];
+    /** Indexes into {@link #allRows} of the rows shown now, and the filter that chose them. */
+    private int[] shownIndexes = new int[0];
+    private String shownNeedle;
+    private Affiliation shownList;
     /** One wrapper, kept: listeners on a fresh wrapper per call would be collected with it. */
     private final ObservableList<MemberRow> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
     private final StringProperty filter = new SimpleStringProperty("");
@@ -285,6 +291,12 @@ public final class MembersViewModel {
         }
         all.sort(java.util.Comparator.comparing(MemberRow::shownList).thenComparing(MemberRow::jid));
         allRows = all;
+        searchKeys = new String[all.size()];
+        for (int i = 0; i < searchKeys.length; i++) {
+            MemberRow row = all.get(i);
+            searchKeys[i] = (row.jid() + "\u0000" + row.nick().orElse("")).toLowerCase(Locale.ROOT);
+        }
+        shownNeedle = null;
         applyFilter();
         Map<Affiliation, Integer> sizes = new java.util.EnumMap<>(Affiliation.class);
         for (MemberRow row : all) {
@@ -296,14 +308,34 @@ public final class MembersViewModel {
                 .reduce((a, b) -> a + " · " + b).orElse(""));
     }
 
+    /**
+     * Shows the rows matching the filter. Typing narrows the filter, so when the new text contains the old one
+     * only the rows shown now are searched (a keystroke on 10,000 rows must fit a frame, see
+     * docs/benchmarks.md "Desktop UI (issue 5)").
+     */
     private void applyFilter() {
         String needle = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
         Affiliation only = listFilter.get();
-        rows.setAll(allRows.stream()
-                .filter(r -> only == null || r.shownList() == only)
-                .filter(r -> needle.isEmpty() || r.jid().toLowerCase(Locale.ROOT).contains(needle)
-                        || r.nick().map(n -> n.toLowerCase(Locale.ROOT).contains(needle)).orElse(false))
-                .toList());
+        boolean narrowing = shownNeedle != null && only == shownList && needle.contains(shownNeedle);
+        int[] candidates = narrowing ? shownIndexes : null;
+        int candidateCount = candidates == null ? allRows.size() : candidates.length;
+        int[] matched = new int[candidateCount];
+        int count = 0;
+        for (int c = 0; c < candidateCount; c++) {
+            int i = candidates == null ? c : candidates[c];
+            if ((only == null || allRows.get(i).shownList() == only)
+                    && (needle.isEmpty() || searchKeys[i].contains(needle))) {
+                matched[count++] = i;
+            }
+        }
+        shownIndexes = java.util.Arrays.copyOf(matched, count);
+        shownNeedle = needle;
+        shownList = only;
+        List<MemberRow> shown = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            shown.add(allRows.get(shownIndexes[k]));
+        }
+        rows.setAll(shown);
     }
 
     public ObservableList<MemberRow> rows() {

@@ -35,6 +35,7 @@ public final class AppLauncher {
             try {
                 app.init();
                 app.start(stage);
+                FirstFrameProbe.attachIfRequested(stage);
             } catch (Exception | Error e) {
                 startFailure.set(e);
                 app.stop();

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The desktop UI benchmarks of issue 5: prints the figures recorded in docs/benchmarks.md.
+#   views/bench.sh            all three (start-up ratio, 10,000 affiliations, applying 1,000 changes)
+#   views/bench.sh startup 5  only one of: startup [N], scale, apply
+# Needs Xvfb (real windows on display :97) and prosody (the apply benchmark starts a test server).
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+cd "$root"
+mvn -B -q -o -pl views -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null 2>&1 \
+  || { echo "bench.sh: the build failed; run: mvn -B -o -pl views -am test-compile" >&2; exit 2; }
+cp="$root/views/target/test-classes:$root/views/target/classes:$(cat "$root/views/target/bench.classpath")"
+
+display=:97
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill "$xvfb" 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  [ -e /tmp/.X11-unix/X97 ] && break
+  sleep 0.1
+done
+export DISPLAY="$display"
+
+run() {
+  timeout 900 java -cp "$cp" org.chamberlain.views.bench.UiBench "$@"
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "load: $(uptime)"
+if [ $# -gt 0 ]; then
+  run "$@"
+else
+  run startup 5
+  run scale
+  run apply
+fi
+echo "load: $(uptime)"

@@ -1,0 +1,462 @@
+package org.chamberlain.views.bench;
+
+import atlantafx.base.theme.PrimerLight;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.chamberlain.app.AccountSession;
+import org.chamberlain.app.affiliations.Affiliation;
+import org.chamberlain.app.affiliations.AffiliationChangeSet;
+import org.chamberlain.app.affiliations.AffiliationLists;
+import org.chamberlain.app.affiliations.ApplyReport;
+import org.chamberlain.app.affiliations.ItemResult;
+import org.chamberlain.app.audit.AuditLog;
+import org.chamberlain.app.audit.AuditTrail;
+import org.chamberlain.app.connections.ConnectionManager;
+import org.chamberlain.prosody.LocalProsody;
+import org.chamberlain.testkit.TestServers;
+import org.chamberlain.views.Main;
+import org.chamberlain.views.adapter.AccountSessions;
+import org.chamberlain.views.main.ConnectionState;
+import org.chamberlain.views.members.MembersGateway;
+import org.chamberlain.views.members.MembersView;
+import org.chamberlain.views.members.MembersViewModel;
+import org.chamberlain.views.notifications.NotificationCenter;
+import org.chamberlain.views.shell.AccountProfile;
+import org.chamberlain.views.shell.FirstFrameProbe;
+import org.chamberlain.views.tasks.FxTaskRunner;
+import org.chamberlain.views.tasks.SameThreadTaskRunner;
+
+/**
+ * The desktop UI benchmarks of issue 5 ({@code views/bench.sh}; figures in docs/benchmarks.md). Not a test:
+ * it starts real windows (under Xvfb) and a real Prosody, and prints figures instead of asserting them.
+ *
+ * <ul>
+ *   <li>{@code startup N}: N alternating launches of a bare JavaFX window and of the product's GUI entry
+ *   point, same java, flags and classpath; median time from launch to the first shown frame.</li>
+ *   <li>{@code scale}: 10,000 affiliations handed to the members view model, until the table is rendered;
+ *   filter keystrokes; VmRSS.</li>
+ *   <li>{@code apply}: 1,000 member changes applied to a real Prosody by the members editor while a
+ *   watchdog measures how late FX-thread probes run.</li>
+ * </ul>
+ */
+public final class UiBench {
+    private static final String ROOM = "big@conference.localhost";
+
+    private UiBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length == 0 ? "all" : args[0];
+        switch (mode) {
+            case "startup":
+                startup(args.length > 1 ? Integer.parseInt(args[1]) : 5);
+                break;
+            case "scale":
+                inToolkit(UiBench::scale);
+                break;
+            case "apply":
+                inToolkit(UiBench::apply);
+                break;
+            default:
+                System.err.println("usage: UiBench startup [N] | scale | apply");
+                System.exit(2);
+        }
+        System.exit(0);
+    }
+
+    // ---- 1. start to interactive main window ----
+
+    private static void startup(int repetitions) throws Exception {
+        List<Long> bare = new ArrayList<>();
+        List<Long> app = new ArrayList<>();
+        for (int i = 0; i < repetitions; i++) {
+            bare.add(launch(BareWindow.class.getName()));
+            app.add(launch(Main.class.getName()));
+            System.out.printf("startup run %d: bare %d ms, app %d ms%n", i + 1, bare.get(i), app.get(i));
+        }
+        long bareMedian = median(bare);
+        long appMedian = median(app);
+        System.out.printf("FIGURE startup: bare window median %d ms, Chamberlain main window median %d ms,"
+                + " ratio %.2fx (target <= 1.30x), %d runs each%n", bareMedian, appMedian,
+                (double) appMedian / bareMedian, repetitions);
+    }
+
+    /** Milliseconds from starting the child JVM to its first shown frame. */
+    private static long launch(String mainClass) throws Exception {
+        Path home = Files.createTempDirectory("chamberlain-bench-home");
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("-D" + FirstFrameProbe.PROPERTY + "=exit");
+        command.add(mainClass);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Empty settings for every launch: nothing remembered, no accounts to sign in.
+        Map<String, String> env = builder.environment();
+        env.put("HOME", home.toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        env.put("XDG_DATA_HOME", home.resolve("data").toString());
+        env.put("XDG_STATE_HOME", home.resolve("state").toString());
+        long started = System.currentTimeMillis();
+        Process child = builder.start();
+        Long shown = null;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith(FirstFrameProbe.OUTPUT_PREFIX)) {
+                    shown = Long.parseLong(line.substring(FirstFrameProbe.OUTPUT_PREFIX.length()).strip());
+                } else {
+                    output.append(line).append('\n');
+                }
+            }
+        }
+        if (!child.waitFor(60, TimeUnit.SECONDS)) {
+            child.destroyForcibly();
+        }
+        if (shown == null) {
+            throw new IllegalStateException(mainClass + " showed no frame (exit " + child.exitValue() + "):\n"
+                    + output);
+        }
+        return shown - started;
+    }
+
+    // ---- 2. 10,000 affiliations ----
+
+    private static void scale(Stage stage) throws Exception {
+        MembersViewModel model = new MembersViewModel(new SameThreadTaskRunner(),
+                new NotificationCenter(Clock.systemUTC()), unusedGateway(), ROOM, "owner@localhost");
+        MembersView view = onFx(() -> {
+            MembersView v = new MembersView(model);
+            show(stage, v);
+            return v;
+        });
+        waitUntil("the window is showing", stage::isShowing);
+        afterPulses(stage, 2, () -> { });
+
+        AffiliationLists first = lists(10_000, "user");
+        AffiliationLists second = lists(10_000, "member");
+        Timing cold = timeToRendered(stage, () -> model.showLists(first));
+        int visibleRows = onFx(() -> visibleRows(stage));
+        Timing warm = timeToRendered(stage, () -> model.showLists(second));
+        System.out.printf("FIGURE 10k rendered: first load %s, second load %s, %d rows in the model,"
+                + " %d table rows on screen (target <= 1000 ms)%n", cold, warm, onFx(() -> model.rows().size()),
+                visibleRows);
+
+        TextField filter = onFx(() -> (TextField) stage.getScene().lookup("#members-filter"));
+        List<Long> nextPulse = new ArrayList<>();
+        List<Long> rendered = new ArrayList<>();
+        List<Long> fxCpu = new ArrayList<>();
+        List<Long> changeCpu = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (String typed : List.of("m", "me", "mem", "memb", "member", "member0", "member09", "member099",
+                    "member09", "member0", "member", "")) {
+                Timing timing = timeToRendered(stage, () -> filter.setText(typed));
+                nextPulse.add(timing.nextPulseMillis());
+                rendered.add(timing.renderedMillis());
+                fxCpu.add(timing.fxCpuMillis());
+                changeCpu.add(timing.changeCpuMillis());
+            }
+        }
+        System.out.printf("FIGURE filter keystroke (%d keystrokes, 10,001 rows): to the next pulse median %d ms,"
+                + " max %d ms; to the frame rendered median %d ms, max %d ms; FX-thread CPU median %d ms, max %d ms"
+                + " (target <= 50 ms)%n  next pulse %s%n  FX CPU in the model change (filter + list listeners) %s%n",
+                nextPulse.size(), median(nextPulse), Collections.max(nextPulse), median(rendered),
+                Collections.max(rendered), median(fxCpu), Collections.max(fxCpu), nextPulse, changeCpu);
+        System.out.printf("FIGURE RSS after rendering 10k: %s (target <= 350 MB); peak %s; max heap %d MB%n",
+                status("VmRSS"), status("VmHWM"), Runtime.getRuntime().maxMemory() >> 20);
+        if (view == null) {
+            throw new IllegalStateException("no view");
+        }
+    }
+
+    private static AffiliationLists lists(int members, String prefix) {
+        List<String> jids = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            jids.add(String.format("%s%05d@example.org", prefix, i));
+        }
+        return AffiliationLists.of(ROOM, Map.of(Affiliation.OWNER, List.of("owner@localhost"),
+                Affiliation.MEMBER, jids));
+    }
+
+    private static MembersGateway unusedGateway() {
+        return new MembersGateway() {
+            @Override
+            public AffiliationLists fetch(String room) {
+                throw new IllegalStateException("the scale benchmark hands the lists over directly");
+            }
+
+            @Override
+            public ApplyReport apply(String room, AffiliationChangeSet changes, boolean confirmed) {
+                throw new IllegalStateException("the scale benchmark applies nothing");
+            }
+        };
+    }
+
+    private static int visibleRows(Stage stage) {
+        return (int) stage.getScene().getRoot().lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> row && !row.isEmpty() && row.isVisible())
+                .count();
+    }
+
+    // ---- 3. applying 1,000 changes against Prosody ----
+
+    private static void apply(Stage stage) throws Exception {
+        try (LocalProsody server = TestServers.start();
+                FxTaskRunner tasks = new FxTaskRunner(4);
+                ConnectionManager connections = new ConnectionManager()) {
+            Path audit = Files.createTempFile("chamberlain-bench-audit", ".jsonl");
+            AccountSessions sessions = new AccountSessions(connections, tasks, AuditTrail.to(new AuditLog(audit)),
+                    problem -> System.err.println("audit: " + problem.getMessage()));
+            try {
+                String account = "benchowner@" + server.domain();
+                CompletableFuture<ConnectionState> online = new CompletableFuture<>();
+                onFx(() -> {
+                    sessions.connect(new AccountProfile(account, "password", server.host(), server.port(), true),
+                            (jid, state, problem) -> {
+                                if (state == ConnectionState.ONLINE) {
+                                    online.complete(state);
+                                }
+                            }, online::completeExceptionally);
+                    return null;
+                });
+                online.get(60, TimeUnit.SECONDS);
+                AccountSession session = sessions.session(account).orElseThrow();
+                session.rooms().createInstant(ROOM, "owner");
+
+                NotificationCenter notifications = new NotificationCenter(Clock.systemUTC());
+                MembersViewModel model = new MembersViewModel(tasks, notifications, sessions.members(account),
+                        ROOM, account);
+                onFx(() -> {
+                    show(stage, new MembersView(model));
+                    model.load();
+                    return null;
+                });
+                waitUntil("the lists are loaded", () -> onFxQuietly(() -> model.loaded().get()
+                        && !model.busy().get()));
+
+                StringBuilder jids = new StringBuilder();
+                for (int i = 0; i < 1_000; i++) {
+                    jids.append(String.format("person%04d@localhost ", i));
+                }
+                Watchdog editing = Watchdog.start();
+                Timing addMillis = timeToRendered(stage, () -> model.addAll(jids.toString(), Affiliation.MEMBER,
+                        "benchmark"));
+                Watchdog.Result whileEditing = editing.stop();
+                System.out.printf("FIGURE 1000 pending edits (one paste): %s; watchdog max %d ms,"
+                        + " p99 %d ms%n", addMillis, whileEditing.max(), whileEditing.p99());
+
+                long fxCpuAtApply = fxCpuMillis();
+                Watchdog watchdog = Watchdog.start();
+                long started = System.nanoTime();
+                onFx(() -> {
+                    model.apply();
+                    return null;
+                });
+                waitUntil("Apply has finished", () -> onFxQuietly(() -> !model.busy().get()
+                        && !model.lastResults().isEmpty()), 600);
+                long applyMillis = (System.nanoTime() - started) / 1_000_000;
+                long fxCpuBefore = fxCpuMillis();
+                // The rows are rebuilt after the report arrives; keep watching until that has been rendered.
+                afterPulses(stage, 3, () -> { });
+                Thread.sleep(300);
+                Watchdog.Result result = watchdog.stop();
+                long applied = onFx(() -> model.lastResults().stream()
+                        .filter(r -> r.outcome() == ItemResult.Outcome.APPLIED).count());
+                System.out.printf("FIGURE apply 1000 changes: %d applied in %d ms; FX watchdog (10 ms probes, %d"
+                        + " samples): max stall %d ms (began %d ms after Apply), p99 %d ms, median %d ms"
+                        + " (target max <= 50 ms); status \"%s\"%n", applied, applyMillis, result.samples(),
+                        result.max(), result.worstAtMillis(), result.p99(), result.median(),
+                        onFx(() -> model.status().get()));
+                System.out.printf("  FX-thread CPU during Apply: %d ms%n", fxCpuBefore - fxCpuAtApply);
+            } finally {
+                sessions.close();
+            }
+        }
+    }
+
+    // ---- plumbing ----
+
+    private interface StageWork {
+        void run(Stage stage) throws Exception;
+    }
+
+    private static void inToolkit(StageWork work) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.setImplicitExit(false);
+        Platform.startup(started::countDown);
+        started.await();
+        Stage stage = onFx(Stage::new);
+        try {
+            work.run(stage);
+        } finally {
+            onFx(() -> {
+                stage.close();
+                return null;
+            });
+            Platform.exit();
+        }
+    }
+
+    /** The members view in a window like the app's (1280×800, the app's theme and stylesheet). */
+    private static void show(Stage stage, MembersView view) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Scene scene = new Scene((javafx.scene.Parent) view.node(), 1280, 800);
+        scene.getStylesheets().add(MembersView.class.getResource("/org/chamberlain/views/chamberlain.css")
+                .toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Chamberlain members benchmark");
+        stage.show();
+    }
+
+    /**
+     * Milliseconds from running {@code change} on the FX thread to the end of the second pulse after it: the
+     * first pulse lays the change out and hands its frame to the renderer, the second starts only after that
+     * frame was rendered (see {@code FirstFrameProbe}).
+     */
+    private static Timing timeToRendered(Stage stage, Runnable change) throws Exception {
+        CompletableFuture<Timing> done = new CompletableFuture<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Platform.runLater(() -> {
+            long start = System.nanoTime();
+            long startCpu = threads.getCurrentThreadCpuTime();
+            try {
+                change.run();
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                return;
+            }
+            long changed = System.nanoTime();
+            long changeCpu = threads.getCurrentThreadCpuTime() - startCpu;
+            long[] firstPulse = new long[1];
+            whenPulsed(stage, 1, () -> {
+                firstPulse[0] = System.nanoTime();
+                whenPulsed(stage, 1, () -> done.complete(new Timing((firstPulse[0] - start) / 1_000_000,
+                        (System.nanoTime() - start) / 1_000_000,
+                        (threads.getCurrentThreadCpuTime() - startCpu) / 1_000_000,
+                        (changed - start) / 1_000_000, changeCpu / 1_000_000)));
+            });
+        });
+        return done.get(120, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Wall-clock milliseconds to the end of the next pulse and of the one after (the first frame rendered),
+     * and the FX thread's CPU milliseconds in that time (what the machine's load does not inflate as much).
+     */
+    private record Timing(long nextPulseMillis, long renderedMillis, long fxCpuMillis, long changeMillis,
+            long changeCpuMillis) {
+        @Override
+        public String toString() {
+            return String.format("%d ms to the next pulse, %d ms to the frame rendered, FX-thread CPU %d ms"
+                    + " (of which the model change itself %d ms, CPU %d ms)", nextPulseMillis, renderedMillis,
+                    fxCpuMillis, changeMillis, changeCpuMillis);
+        }
+    }
+
+    private static void afterPulses(Stage stage, int pulses, Runnable then) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> whenPulsed(stage, pulses, () -> {
+            then.run();
+            done.complete(null);
+        }));
+        done.get(120, TimeUnit.SECONDS);
+    }
+
+    /** FX thread: runs {@code then} after {@code pulses} more pulses of the stage's scene. */
+    private static void whenPulsed(Stage stage, int pulses, Runnable then) {
+        Scene scene = stage.getScene();
+        int[] seen = {0};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            seen[0]++;
+            if (seen[0] < pulses) {
+                Platform.requestNextPulse();
+                return;
+            }
+            scene.removePostLayoutPulseListener(listener[0]);
+            then.run();
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
+    }
+
+    private interface FxCall<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T onFx(FxCall<T> call) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(call.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(120, TimeUnit.SECONDS);
+    }
+
+    private static boolean onFxQuietly(FxCall<Boolean> call) {
+        try {
+            return onFx(call);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+        waitUntil(what, condition, 60);
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** CPU time of the FX thread so far. */
+    private static long fxCpuMillis() throws Exception {
+        return onFx(() -> java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                / 1_000_000);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String status(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith(field + ":")) {
+                long kb = Long.parseLong(line.substring(field.length() + 1).replace("kB", "").strip());
+                return (kb >> 10) + " MB";
+            }
+        }
+        return "unknown";
+    }
+}
