@@ -85,8 +85,9 @@ public final class LocalProsody implements AutoCloseable {
             throw new ProsodyException("Cannot create a directory for Prosody under " + options.parentDir + ": "
                     + e.getMessage(), e);
         }
-        int port = freePort();
-        int httpPort = freePort();
+        int[] ports = freePorts(2);
+        int port = ports[0];
+        int httpPort = ports[1];
         ProcessBuilder builder = new ProcessBuilder(executable, "-F", "--config",
                 options.configFile.toAbsolutePath().toString());
         builder.directory(workDir.toFile());
@@ -285,12 +286,30 @@ public final class LocalProsody implements AutoCloseable {
                 + "Install it with: apt-get install -y prosody");
     }
 
-    private static int freePort() throws ProsodyException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /**
+     * Distinct free loopback ports. All sockets stay open until every port is chosen: probing one at a time
+     * can hand out the same port twice (seen: client and HTTP port equal, and Prosody failing to start).
+     */
+    static int[] freePorts(int count) throws ProsodyException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK));
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new ProsodyException("Cannot find a free loopback port: " + e.getMessage(), e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // Only probing: the port is free either way.
+                }
+            }
         }
     }
 
