@@ -51,6 +51,7 @@ public final class SessionRecorder {
         List<Element> parsed = new ArrayList<>();
         List<Recorded> kept = new ArrayList<>();
         int skipped = 0;
+        int reflections = 0;
         for (Recorded recorded : ordered) {
             Element element;
             try {
@@ -59,8 +60,16 @@ public final class SessionRecorder {
                 skipped++;
                 continue;
             }
-            if (!STANZAS.contains(element.localName()) || account(accounts, recorded.account()) == null) {
+            Account self = account(accounts, recorded.account());
+            if (!STANZAS.contains(element.localName()) || self == null) {
                 skipped++;
+                continue;
+            }
+            if (isOwnPresenceReflected(element, recorded, self)) {
+                // The server reflects an account's own presence back to it. When the app sent that presence
+                // before recording began (it does at login), a replay never sends it and would wait forever
+                // for the echo; when it was recorded, the echo proves nothing the send does not.
+                reflections++;
                 continue;
             }
             if (recorded.outgoing() && element.attribute("id") != null) {
@@ -75,6 +84,9 @@ public final class SessionRecorder {
         out.append("# Recorded by Chamberlain. Passwords are placeholders: set real ones to replay elsewhere.\n");
         if (skipped > 0) {
             out.append("# ").append(skipped).append(" non-stanza elements (login, stream) were left out.\n");
+        }
+        if (reflections > 0) {
+            out.append("# ").append(reflections).append(" reflections of an account's own presence were left out.\n");
         }
         out.append('\n');
         for (Account account : accounts) {
@@ -121,6 +133,11 @@ public final class SessionRecorder {
                 }
             }
         }
+    }
+
+    private static boolean isOwnPresenceReflected(Element element, Recorded recorded, Account self) {
+        return !recorded.outgoing() && "presence".equals(element.localName())
+                && self.fullJid() != null && self.fullJid().equals(element.attribute("from"));
     }
 
     private static Account account(List<Account> accounts, String name) {

@@ -67,6 +67,18 @@ class SessionRecorderTest {
     }
 
     @Test
+    void anAccountsOwnPresenceReflectedBackIsLeftOut() {
+        String script = SessionRecorder.toScript("t", ACCOUNTS, List.of(
+                new Recorded("Guest", false, "<presence xmlns='jabber:client' from='guest@localhost/chamberlain-9z8y'"
+                        + " id='p1'><priority>0</priority></presence>", 1),
+                new Recorded("Guest", false, "<presence xmlns='jabber:client' from='owner@localhost/chamberlain-1a2b'"
+                        + " id='p2'/>", 2)));
+
+        assertThat(script).doesNotContain("p1").contains("1 reflections of an account's own presence");
+        assertThat(script).contains("Guest receives:\n\t<presence from=\"${Owner's full JID}\"");
+    }
+
+    @Test
     void stampsAnywhereBecomeWildcards() {
         String script = SessionRecorder.toScript("t", ACCOUNTS, List.of(new Recorded("Guest", false,
                 "<message xmlns='jabber:client' from='x@localhost' id='m1'><result xmlns='urn:xmpp:mam:2'>"
