@@ -61,14 +61,13 @@ public final class Replayer {
     }
 
     /** Passes events on and notes when the first connect started and the last verdict was reached. */
-    private static final class Timing implements ReplayListener {
-        private final ReplayListener delegate;
+    private static final class Timing extends ForwardingReplayListener {
         private final long runStart;
         private long firstConnect = -1;
         private long lastVerdict;
 
         Timing(ReplayListener delegate, long runStart) {
-            this.delegate = delegate;
+            super(delegate);
             this.runStart = runStart;
         }
 
@@ -77,24 +76,13 @@ public final class Replayer {
             if (firstConnect < 0 && action.verb() == Verb.CONNECTS) {
                 firstConnect = System.nanoTime() - runStart;
             }
-            delegate.actionStarted(script, action, atNanos);
-        }
-
-        @Override
-        public void stanzaSent(Script script, Action action, String account, String xml, long atNanos) {
-            delegate.stanzaSent(script, action, account, xml, atNanos);
-        }
-
-        @Override
-        public void stanzaReceived(Script script, Action action, ReceivedStanza stanza, Disposition disposition,
-                long arrivedAtNanos, long atNanos) {
-            delegate.stanzaReceived(script, action, stanza, disposition, arrivedAtNanos, atNanos);
+            super.actionStarted(script, action, atNanos);
         }
 
         @Override
         public void actionFinished(Script script, Action action, ActionResult result, long atNanos) {
             lastVerdict = System.nanoTime() - runStart;
-            delegate.actionFinished(script, action, result, atNanos);
+            super.actionFinished(script, action, result, atNanos);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,7 +25,7 @@ import org.chamberlain.scripting.parse.Script;
  * <p>Threads: every listener method is called on the runner's thread, as {@link ReplayListener} says; the
  * commands are read on that thread too, only while paused.
  */
-public final class StepControl implements ReplayListener {
+public final class StepControl extends ForwardingReplayListener {
 
     /** Told when the replay pauses, before the action on {@code action.line()} runs ({@code atNanos} as in
      * {@link ReplayListener}). */
@@ -35,7 +34,6 @@ public final class StepControl implements ReplayListener {
         void paused(Script script, Action action, long atNanos);
     }
 
-    private final ReplayListener delegate;
     private final BufferedReader commands;
     private final PauseListener onPause;
     private final PrintStream messages;
@@ -51,7 +49,7 @@ public final class StepControl implements ReplayListener {
      */
     public StepControl(ReplayListener delegate, BufferedReader commands, PauseListener onPause,
             Collection<Integer> breakpoints, boolean pauseAtStart, PrintStream messages) {
-        this.delegate = Objects.requireNonNull(delegate);
+        super(delegate);
         this.commands = Objects.requireNonNull(commands);
         this.onPause = Objects.requireNonNull(onPause);
         this.messages = Objects.requireNonNull(messages);
@@ -67,7 +65,7 @@ public final class StepControl implements ReplayListener {
             onPause.paused(script, action, atNanos);
             waitForCommand();
         }
-        delegate.actionStarted(script, action, atNanos);
+        super.actionStarted(script, action, atNanos);
     }
 
     private void waitForCommand() {
@@ -120,41 +118,5 @@ public final class StepControl implements ReplayListener {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    @Override
-    public void runStarted(List<Script> scripts, long wallClockMillis) {
-        delegate.runStarted(scripts, wallClockMillis);
-    }
-
-    @Override
-    public void scriptStarted(Script script, int index, long atNanos) {
-        delegate.scriptStarted(script, index, atNanos);
-    }
-
-    @Override
-    public void stanzaSent(Script script, Action action, String account, String xml, long atNanos) {
-        delegate.stanzaSent(script, action, account, xml, atNanos);
-    }
-
-    @Override
-    public void stanzaReceived(Script script, Action action, ReceivedStanza stanza, Disposition disposition,
-            long arrivedAtNanos, long atNanos) {
-        delegate.stanzaReceived(script, action, stanza, disposition, arrivedAtNanos, atNanos);
-    }
-
-    @Override
-    public void actionFinished(Script script, Action action, ActionResult result, long atNanos) {
-        delegate.actionFinished(script, action, result, atNanos);
-    }
-
-    @Override
-    public void scriptFinished(Script script, ScriptResult result, long atNanos) {
-        delegate.scriptFinished(script, result, atNanos);
-    }
-
-    @Override
-    public void runFinished(RunResult result, long atNanos) {
-        delegate.runFinished(result, atNanos);
     }
 }
