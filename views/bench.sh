@@ -2,7 +2,7 @@
 # The desktop UI benchmarks of issue 5: prints the figures recorded in docs/benchmarks.md.
 #   views/bench.sh            all three (start-up ratio, 10,000 affiliations, applying 1,000 changes)
 #   views/bench.sh startup 5  only one of: startup [N], scale, apply
-# Needs Xvfb (real windows on display :97) and prosody (the apply benchmark starts a test server).
+# Needs Xvfb (real windows on a free display) and prosody (the apply benchmark starts a test server).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
@@ -11,14 +11,14 @@ mvn -B -q -o -pl views -am test-compile dependency:build-classpath \
   || { echo "bench.sh: the build failed; run: mvn -B -o -pl views -am test-compile" >&2; exit 2; }
 cp="$root/views/target/test-classes:$root/views/target/classes:$(cat "$root/views/target/bench.classpath")"
 
-display=:97
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+# -displayfd lets Xvfb pick a free display, so two benchmark runs (or a test's Xvfb) never collide.
+xlog="$(mktemp)"
+Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp >"$xlog" 2>/dev/null &
 xvfb=$!
-trap 'kill "$xvfb" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  [ -e /tmp/.X11-unix/X97 ] && break
-  sleep 0.1
-done
+trap 'kill "$xvfb" 2>/dev/null || true; rm -f "$xlog"' EXIT
+for _ in $(seq 150); do grep -qE '^[0-9]+$' "$xlog" && break; sleep 0.1; done
+grep -qE '^[0-9]+$' "$xlog" || { echo "bench.sh: Xvfb did not start" >&2; exit 2; }
+display=":$(head -n 1 "$xlog")"
 export DISPLAY="$display"
 
 run() {
