@@ -95,9 +95,9 @@ public final class ReplayCommand implements Callable<Integer> {
             + "step/continue/run-to commands on stdin (docs/replay-events.md).")
     private boolean pauseAtStart;
 
-    @Option(names = "--break", paramLabel = "LINE", description = "With --events: pause before the action on "
-            + "LINE (repeatable).")
-    private List<Integer> breakLines = new ArrayList<>();
+    @Option(names = "--break", paramLabel = "[FILE:]LINE", description = "With --events: pause before the action "
+            + "on LINE of every script, or of FILE only (repeatable).")
+    private List<String> breakLines = new ArrayList<>();
 
     @Option(names = "--strict-fifo", description = "Diagnostic mode: a receives fails on the first stanza that "
             + "does not match, instead of skipping it.")
@@ -164,6 +164,13 @@ public final class ReplayCommand implements Callable<Integer> {
             human.println("replay: --timeout must be positive, --pause-ms not negative, --port 1 to 65535");
             human.println("0 passed, 0 failed");
             return USAGE_OR_SCRIPT_ERRORS;
+        }
+        for (String breakpoint : breakLines) {
+            if (!breakpoint.matches("(.+:)?0*[1-9][0-9]{0,8}")) {
+                human.println("replay: --break " + breakpoint + ": give LINE or FILE:LINE (a line number from 1)");
+                human.println("0 passed, 0 failed");
+                return USAGE_OR_SCRIPT_ERRORS;
+            }
         }
         EventStream eventStream = events ? new EventStream(stdout) : null;
         List<Path> files;
@@ -235,8 +242,9 @@ public final class ReplayCommand implements Callable<Integer> {
             ReplayListener listener = Listeners.of(listeners);
             if (eventStream != null && (pauseAtStart || !breakLines.isEmpty())) {
                 // Stepping for the console: pauses inside actionStarted, commands on stdin.
-                listener = new StepControl(listener, new java.io.BufferedReader(new java.io.InputStreamReader(
-                        System.in, StandardCharsets.UTF_8)), eventStream::paused, breakLines, pauseAtStart, human);
+                listener = StepControl.withBreakpoints(listener, new java.io.BufferedReader(
+                        new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)), eventStream::paused,
+                        breakLines, pauseAtStart, human);
             }
             result = new Replayer(options).run(selected, listener);
         } catch (InterruptedException e) {

@@ -22,6 +22,9 @@ import org.chamberlain.scripting.parse.Script;
  * LINE or a breakpoint), {@code break LINE}, {@code clear LINE} (change breakpoints while paused). End of
  * input means "continue without pausing again" (the controlling process went away).
  *
+ * <p>A breakpoint is a line of every script ({@code 14}) or of one script ({@code path/to/a.scs:14}, for a
+ * folder run where each file has its own); a script is recognised by its path, absolute and normalised.
+ *
  * <p>Threads: every listener method is called on the runner's thread, as {@link ReplayListener} says; the
  * commands are read on that thread too, only while paused.
  */
@@ -38,6 +41,8 @@ public final class StepControl extends ForwardingReplayListener {
     private final PauseListener onPause;
     private final PrintStream messages;
     private final Set<Integer> breakpoints;
+    /** Breakpoints of one script: "absolute normalised path:line". */
+    private final Set<String> fileBreakpoints = new java.util.HashSet<>();
     private boolean stepping;
     private int runTo;
     private boolean detached;
@@ -57,9 +62,62 @@ public final class StepControl extends ForwardingReplayListener {
         this.stepping = pauseAtStart;
     }
 
+    /**
+     * As the other constructor, with breakpoints written {@code LINE} (every script) or {@code FILE:LINE}.
+     *
+     * @throws IllegalArgumentException if one is neither
+     */
+    public static StepControl withBreakpoints(ReplayListener delegate, BufferedReader commands,
+            PauseListener onPause, Collection<String> breakpoints, boolean pauseAtStart, PrintStream messages) {
+        StepControl control = new StepControl(delegate, commands, onPause, Set.of(), pauseAtStart, messages);
+        for (String breakpoint : breakpoints) {
+            if (!control.change(breakpoint, true)) {
+                throw new IllegalArgumentException("'" + breakpoint + "' is not a breakpoint (LINE or FILE:LINE)");
+            }
+        }
+        return control;
+    }
+
+    /** Adds or removes {@code LINE} or {@code FILE:LINE}; false if it is neither. */
+    private boolean change(String breakpoint, boolean add) {
+        int colon = breakpoint.lastIndexOf(':');
+        Integer line = parseLine(breakpoint.substring(colon + 1));
+        if (line == null || colon == 0) {
+            return false;
+        }
+        if (colon < 0) {
+            if (add) {
+                breakpoints.add(line);
+            } else {
+                breakpoints.remove(line);
+            }
+            return true;
+        }
+        String key = fileKey(breakpoint.substring(0, colon)) + ":" + line;
+        if (add) {
+            fileBreakpoints.add(key);
+        } else {
+            fileBreakpoints.remove(key);
+        }
+        return true;
+    }
+
+    private static String fileKey(String file) {
+        try {
+            return java.nio.file.Path.of(file).toAbsolutePath().normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return file;
+        }
+    }
+
+    private boolean isBreakpoint(Script script, Action action) {
+        return breakpoints.contains(action.line())
+                || !fileBreakpoints.isEmpty() && fileBreakpoints.contains(fileKey(script.file()) + ":" + action.line());
+    }
+
     @Override
     public void actionStarted(Script script, Action action, long atNanos) {
-        if (!detached && (stepping || breakpoints.contains(action.line()) || runTo == action.line())) {
+        if (!detached && (stepping || isBreakpoint(script, action) || runTo == action.line())) {
             stepping = false;
             runTo = 0;
             onPause.paused(script, action, atNanos);
@@ -89,24 +147,27 @@ public final class StepControl extends ForwardingReplayListener {
                 case "continue" -> {
                     return;
                 }
-                case "run-to", "break", "clear" -> {
+                case "run-to" -> {
                     Integer target = words.length == 2 ? parseLine(words[1]) : null;
                     if (target == null) {
                         messages.println("replay: '" + line.strip() + "' needs one line number");
-                    } else if (words[0].equals("run-to")) {
+                    } else {
                         runTo = target;
                         return;
-                    } else if (words[0].equals("break")) {
-                        breakpoints.add(target);
-                    } else {
-                        breakpoints.remove(target);
+                    }
+                }
+                case "break", "clear" -> {
+                    // A file path may contain spaces: everything after the command word is the breakpoint.
+                    String breakpoint = line.strip().substring(words[0].length()).strip();
+                    if (!change(breakpoint, words[0].equals("break"))) {
+                        messages.println("replay: '" + line.strip() + "' needs LINE or FILE:LINE");
                     }
                 }
                 case "" -> {
                     // An empty line is not a command; keep waiting.
                 }
                 default -> messages.println("replay: unknown command '" + line.strip()
-                        + "' (step, continue, run-to LINE, break LINE, clear LINE)");
+                        + "' (step, continue, run-to LINE, break [FILE:]LINE, clear [FILE:]LINE)");
             }
         }
     }

@@ -69,6 +69,10 @@ public final class ConsoleView implements AutoCloseable {
     private final Tab failureTab = new Tab("Failure");
     private final Tab resultsTab = new Tab("Results");
     private final Map<String, Tab> trafficTabs = new HashMap<>();
+    private final Map<Tab, Node> parked = new HashMap<>();
+    private boolean justOpened;
+    private final javafx.collections.ObservableList<ScriptResult> shownResults =
+            javafx.collections.FXCollections.observableArrayList();
     private final Map<String, ListView<TrafficEntry>> trafficLists = new HashMap<>();
     private final List<Path> recent = new ArrayList<>();
     private final MenuButton recentMenu = new MenuButton("Recent");
@@ -168,7 +172,7 @@ public final class ConsoleView implements AutoCloseable {
         runTo.disableProperty().bind(busy.and(paused.not()));
         Button stop = button("■ Stop", "console-stop", e -> model.stop());
         stop.disableProperty().bind(busy.not());
-        Button folder = button("Run folder…", "console-run-folder", e -> runFolder());
+        Button folder = button("Run folder…", "console-run-folder", e -> chooseAndRunFolder());
         folder.disableProperty().bind(busy);
         // Two rows, run controls first: at 1280×800 with the sidebar open one row would hide them in the overflow.
         runBar = new ToolBar(run, step, resume, runTo, stop, new Separator(), new Label("Server"), host,
@@ -277,7 +281,16 @@ public final class ConsoleView implements AutoCloseable {
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ListView<String> messages = new ListView<>();
         messages.setId("console-messages");
+        Tab messagesTab = new Tab("Messages", messages);
+        messagesTab.setId("console-messages-tab");
+        // The list is rebuilt only while it is on screen: the replayer writes a line per script, and
+        // rebuilding a hidden list on each one cost a frame each during folder runs.
         Runnable refreshMessages = () -> {
+            int count = editor.problems().size() + model.diagnostics().size();
+            messagesTab.setText(count == 0 ? "Messages" : "Messages (" + count + ")");
+            if (!messagesTab.isSelected()) {
+                return;
+            }
             List<String> all = new ArrayList<>();
             editor.problems().forEach(p -> all.add("line " + p.line() + ":" + p.column() + ": " + p.message()));
             all.addAll(model.diagnostics());
@@ -285,22 +298,49 @@ public final class ConsoleView implements AutoCloseable {
         };
         editor.problems().addListener((ListChangeListener<ScriptProblem>) c -> refreshMessages.run());
         model.diagnostics().addListener((ListChangeListener<String>) c -> refreshMessages.run());
+        messagesTab.selectedProperty().addListener((obs, old, now) -> refreshMessages.run());
         messages.setOnMouseClicked(e -> {
             String selected = messages.getSelectionModel().getSelectedItem();
             if (selected != null && selected.startsWith("line ")) {
                 editor.jumpTo(Integer.parseInt(selected.substring(5, selected.indexOf(':'))));
             }
         });
-        Tab messagesTab = new Tab("Messages", messages);
-        failureTab.setContent(diff.node());
         failureTab.setId("console-failure-tab");
-        resultsTab.setContent(resultsPane());
+        resultsTab.setId("console-results-tab");
         bottom.getTabs().addAll(messagesTab, failureTab, resultsTab);
+        park(messagesTab, messages);
+        park(failureTab, diff.node());
+        // Not parked: its table keeps its skin (built with the console, when nothing else runs) and shows a
+        // copy of the results that is refreshed only while the tab is selected.
+        resultsTab.setContent(resultsPane());
+        resultsTab.selectedProperty().addListener((obs, old, now) -> {
+            if (now) {
+                shownResults.setAll(model.results());
+            }
+        });
+        bottom.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (old != null && parked.containsKey(old)) {
+                old.setContent(null);
+            }
+            if (now != null && parked.containsKey(now)) {
+                now.setContent(parked.get(now));
+            }
+        });
         return bottom;
     }
 
+    /**
+     * Gives {@code tab} its content while it is selected and none otherwise. A tab pane keeps the content of
+     * hidden tabs in the scene and lays it out: a hidden results table or traffic list growing during a run
+     * cost CSS, layout and new cells on the FX thread for nothing.
+     */
+    private void park(Tab tab, Node content) {
+        parked.put(tab, content);
+        tab.setContent(tab.isSelected() ? content : null);
+    }
+
     private Node resultsPane() {
-        TableView<ScriptResult> table = new TableView<>(model.results());
+        TableView<ScriptResult> table = new TableView<>(shownResults);
         table.setId("console-results");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Script", r -> r.file()));
@@ -357,7 +397,26 @@ public final class ConsoleView implements AutoCloseable {
                 .subscribe(c -> model.updateAccounts(editor.text()));
         model.marks().addListener((MapChangeListener<Integer, ActionMark>) change ->
                 editor.setMarks(Map.copyOf(model.marks())));
-        model.currentLineProperty().addListener((obs, old, now) -> editor.setCurrentLine(now.intValue()));
+        model.currentLineProperty().addListener((obs, old, now) -> {
+            editor.setCurrentLine(now.intValue());
+            if (justOpened && now.intValue() > 0) {
+                // The text was set in this pulse and the area's pending "show the top" would win over a scroll
+                // request now: lay the editor out first (one area, cheap), then scroll to the line.
+                justOpened = false;
+                if (editor.node() instanceof javafx.scene.Parent parent) {
+                    parent.applyCss();
+                    parent.layout();
+                }
+                editor.area().moveTo(now.intValue() - 1, 0);
+                editor.area().showParagraphAtCenter(now.intValue() - 1);
+            }
+        });
+        model.scriptToShowProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                openFile(now);
+                justOpened = true;
+            }
+        });
         model.failureProperty().addListener((obs, old, now) -> {
             diff.show(now);
             if (now != null) {
@@ -365,10 +424,26 @@ public final class ConsoleView implements AutoCloseable {
             }
         });
         model.trafficAccounts().addListener((ListChangeListener<String>) change -> syncTrafficTabs());
-        model.results().addListener((ListChangeListener<ScriptResult>) change -> {
-            if (!model.results().isEmpty() && model.results().size() > 1) {
+        // During a folder run the tab's title counts the results; the table comes on screen when the run ends
+        // (or when the person clicks it): filling a visible table row by row cost a frame per script.
+        model.stateProperty().addListener((obs, old, now) -> {
+            if (now == RunState.IDLE && model.isFolderRun() && !model.results().isEmpty()) {
                 bottom.getSelectionModel().select(resultsTab);
             }
+        });
+        model.results().addListener((ListChangeListener<ScriptResult>) change -> {
+            long failed = model.results().stream().filter(r -> r.verdict() != org.chamberlain.views.console.replay
+                    .ReplayEvent.Verdict.PASSED).count();
+            if (resultsTab.isSelected()) {
+                int shown = shownResults.size();
+                if (model.results().size() >= shown && shownResults.equals(model.results().subList(0, shown))) {
+                    shownResults.addAll(model.results().subList(shown, model.results().size()));
+                } else {
+                    shownResults.setAll(model.results());
+                }
+            }
+            resultsTab.setText(model.results().isEmpty() ? "Results" : "Results (" + model.results().size()
+                    + (failed > 0 ? ", " + failed + " failed" : "") + ")");
         });
     }
 
@@ -377,6 +452,7 @@ public final class ConsoleView implements AutoCloseable {
         trafficTabs.entrySet().removeIf(entry -> {
             if (!accounts.contains(entry.getKey())) {
                 bottom.getTabs().remove(entry.getValue());
+                parked.remove(entry.getValue());
                 trafficLists.remove(entry.getKey());
                 return true;
             }
@@ -384,43 +460,60 @@ public final class ConsoleView implements AutoCloseable {
         });
         for (String account : accounts) {
             if (!trafficTabs.containsKey(account)) {
-                ListView<TrafficEntry> list = new ListView<>(model.traffic(account));
-                list.getStyleClass().add("traffic-list");
-                list.setId("traffic-" + account.replaceAll("[^A-Za-z0-9]", "_"));
-                list.setCellFactory(v -> new TrafficCell());
-                list.setFixedCellSize(24);
-                Label hint = new Label("Select a stanza to see it pretty-printed.");
-                hint.setPadding(new Insets(8));
-                SplitPane split = new SplitPane(list, hint);
-                split.setDividerPositions(0.62);
-                // The detail area is built on first selection: creating a code area per tab while events
-                // stream in was the longest FX-thread stall of a suite run.
-                list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-                    if (split.getItems().get(1) == hint) {
-                        CodeArea detail = new CodeArea();
-                        detail.setEditable(false);
-                        detail.getStyleClass().add("traffic-list");
-                        detail.setId("traffic-detail-" + account.replaceAll("[^A-Za-z0-9]", "_"));
-                        split.getItems().set(1, new VirtualizedScrollPane<>(detail));
-                        split.setDividerPositions(0.62);
-                    }
-                    @SuppressWarnings("unchecked")
-                    CodeArea detail = ((VirtualizedScrollPane<CodeArea>) split.getItems().get(1)).getContent();
-                    detail.replaceText(now == null ? "" : now.timeLabel() + (now.sent() ? "  sent" : "  received")
-                            + (now.line() > 0 ? " (line " + now.line() + ")" : "") + "\n\n" + now.pretty());
-                });
-                Tab tab = new Tab(account, split);
+                // Only the header now: a list with its skin, cells and CSS per tab, built while the first
+                // events stream in, was the longest FX-thread stall of a run. The content comes on first view.
+                Tab tab = new Tab(account);
                 tab.setId("traffic-tab-" + account.replaceAll("[^A-Za-z0-9]", "_"));
+                tab.selectedProperty().addListener((obs, old, now) -> {
+                    if (now) {
+                        trafficContent(account);
+                    }
+                });
                 trafficTabs.put(account, tab);
-                trafficLists.put(account, list);
                 bottom.getTabs().add(tab);
             }
         }
     }
 
-    /** The traffic list of one client (for tests and benchmarks); null if it has no tab. */
+    /** The list of a client's traffic tab, building the tab's content if it has none yet. */
+    private ListView<TrafficEntry> trafficContent(String account) {
+        ListView<TrafficEntry> existing = trafficLists.get(account);
+        Tab tab = trafficTabs.get(account);
+        if (existing != null || tab == null) {
+            return existing;
+        }
+        ListView<TrafficEntry> list = new ListView<>(model.traffic(account));
+        list.getStyleClass().add("traffic-list");
+        list.setId("traffic-" + account.replaceAll("[^A-Za-z0-9]", "_"));
+        list.setCellFactory(v -> new TrafficCell());
+        list.setFixedCellSize(24);
+        Label hint = new Label("Select a stanza to see it pretty-printed.");
+        hint.setPadding(new Insets(8));
+        SplitPane split = new SplitPane(list, hint);
+        split.setDividerPositions(0.62);
+        // The detail area is built on first selection, for the same reason as the tab's content.
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (split.getItems().get(1) == hint) {
+                CodeArea detail = new CodeArea();
+                detail.setEditable(false);
+                detail.getStyleClass().add("traffic-list");
+                detail.setId("traffic-detail-" + account.replaceAll("[^A-Za-z0-9]", "_"));
+                split.getItems().set(1, new VirtualizedScrollPane<>(detail));
+                split.setDividerPositions(0.62);
+            }
+            @SuppressWarnings("unchecked")
+            CodeArea detail = ((VirtualizedScrollPane<CodeArea>) split.getItems().get(1)).getContent();
+            detail.replaceText(now == null ? "" : now.timeLabel() + (now.sent() ? "  sent" : "  received")
+                    + (now.line() > 0 ? " (line " + now.line() + ")" : "") + "\n\n" + now.pretty());
+        });
+        park(tab, split);
+        trafficLists.put(account, list);
+        return list;
+    }
+
+    /** The traffic list of one client (for tests and benchmarks), built if needed; null if it has no tab. */
     public ListView<TrafficEntry> trafficList(String account) {
-        return trafficLists.get(account);
+        return trafficContent(account);
     }
 
     public DiffView diff() {
@@ -433,10 +526,12 @@ public final class ConsoleView implements AutoCloseable {
     public void openFile(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
+            rememberBreakpoints();
             model.fileProperty().set(file);
             editor.clearMarks();
             editor.breakpoints().clear();
             editor.setText(text);
+            editor.breakpoints().addAll(model.breakpointsOf(file));
             model.updateAccounts(text);
             remember(file);
         } catch (IOException e) {
@@ -446,6 +541,7 @@ public final class ConsoleView implements AutoCloseable {
 
     /** Shows a new, unsaved script (e.g. a recorded session) in the editor. */
     public void showScript(String text) {
+        rememberBreakpoints();
         model.fileProperty().set(null);
         editor.clearMarks();
         editor.breakpoints().clear();
@@ -532,14 +628,30 @@ public final class ConsoleView implements AutoCloseable {
         }
     }
 
-    private void runFolder() {
+    /**
+     * Runs every script of {@code folder}; the breakpoints of each file (those set in the editor, for the file
+     * open now and for files opened before) pause the run in whichever script reaches them.
+     */
+    public void runFolder(Path folder) {
+        rememberBreakpoints();
+        model.runFolder(folder);
+    }
+
+    private void rememberBreakpoints() {
+        Path current = model.fileProperty().get();
+        if (current != null) {
+            model.setBreakpoints(current, editor.breakpoints());
+        }
+    }
+
+    private void chooseAndRunFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         if (!quickFolders.isEmpty()) {
             chooser.setInitialDirectory(quickFolders.get(0).toFile());
         }
         java.io.File chosen = chooser.showDialog(window());
         if (chosen != null) {
-            model.runFolder(chosen.toPath());
+            runFolder(chosen.toPath());
         }
     }
 

@@ -103,6 +103,11 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
     private final ObservableList<String> diagnostics = FXCollections.observableArrayList();
 
+    /** Breakpoints per script, by absolute normalised path: they follow their file through folder runs. */
+    private final Map<Path, Set<Integer>> breakpoints = new HashMap<>();
+    /** During a folder run: the verdicts of every script, so the gutter can show them when the editor switches. */
+    private final Map<Path, Map<Integer, ActionMark>> folderMarks = new HashMap<>();
+    private final ReadOnlyObjectWrapper<Path> scriptToShow = new ReadOnlyObjectWrapper<>(this, "scriptToShow");
     private ReplayLauncher.Handle running;
     private Path runningCopy;
     private boolean folderRun;
@@ -174,6 +179,29 @@ public final class ConsoleViewModel implements AutoCloseable {
         return status.getReadOnlyProperty();
     }
 
+    /**
+     * A script the editor should show because a folder run paused in it (a breakpoint of that file); the view
+     * opens it, after which its marks and the current line follow. Null until then.
+     */
+    public ReadOnlyObjectProperty<Path> scriptToShowProperty() {
+        return scriptToShow.getReadOnlyProperty();
+    }
+
+    /** Remembers the breakpoints of {@code script} (replacing the previous ones); an empty set forgets them. */
+    public void setBreakpoints(Path script, Collection<Integer> lines) {
+        Path key = script.toAbsolutePath().normalize();
+        if (lines.isEmpty()) {
+            breakpoints.remove(key);
+        } else {
+            breakpoints.put(key, new TreeSet<>(lines));
+        }
+    }
+
+    /** The breakpoints remembered for {@code script}, in line order (empty if none). */
+    public Set<Integer> breakpointsOf(Path script) {
+        return Set.copyOf(breakpoints.getOrDefault(script.toAbsolutePath().normalize(), Set.of()));
+    }
+
     /** Human messages of the replayer (its stderr) and unreadable event lines. */
     public ObservableList<String> diagnostics() {
         return diagnostics;
@@ -215,7 +243,16 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
         reset();
         folderRun = true;
-        launch(new ArrayList<>(List.of(folder.toString())), "Running the scripts of " + folder.getFileName());
+        List<String> args = new ArrayList<>();
+        Path root = folder.toAbsolutePath().normalize();
+        // Each file's own breakpoints, by path: the replayer pauses in whichever script reaches one.
+        breakpoints.entrySet().stream().filter(entry -> entry.getKey().startsWith(root))
+                .sorted(Map.Entry.comparingByKey()).forEach(entry -> entry.getValue().forEach(line -> {
+                    args.add("--break");
+                    args.add(entry.getKey() + ":" + line);
+                }));
+        args.add(root.toString());
+        launch(args, "Running the scripts of " + folder.getFileName());
     }
 
     public void step() {
@@ -246,6 +283,11 @@ public final class ConsoleViewModel implements AutoCloseable {
             running.stop();
             status.set("Stopping…");
         }
+    }
+
+    /** Whether the current or last run is a folder run. */
+    public boolean isFolderRun() {
+        return folderRun;
     }
 
     public boolean isBusy() {
@@ -327,6 +369,7 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     private void reset() {
         marks.clear();
+        folderMarks.clear();
         currentLine.set(0);
         failure.set(null);
         results.clear();
@@ -388,15 +431,27 @@ public final class ConsoleViewModel implements AutoCloseable {
                 // script's traffic replaces the previous one's.
                 traffic.values().forEach(List::clear);
             }
-        } else if (event instanceof ActionStarted started && isEditorFile(started.file())) {
-            marks.put(started.line(), new ActionMark(Verdict.RUNNING, 0));
-            currentLine.set(started.line());
+        } else if (event instanceof ActionStarted started) {
+            mark(started.file(), started.line(), new ActionMark(Verdict.RUNNING, 0));
+            if (isEditorFile(started.file())) {
+                currentLine.set(started.line());
+            }
         } else if (event instanceof Paused paused) {
             state.set(RunState.PAUSED);
+            if (folderRun && paused.file() != null && !isEditorFile(paused.file())) {
+                // The view now opens this script (through null, so pausing again in a script shown before opens
+                // it again); then the gutter shows the script's own verdicts so far.
+                Path script = Path.of(paused.file()).toAbsolutePath().normalize();
+                marks.clear();
+                currentLine.set(0);
+                scriptToShow.set(null);
+                scriptToShow.set(script);
+                marks.putAll(folderMarks.getOrDefault(script, Map.of()));
+            }
             if (isEditorFile(paused.file())) {
                 currentLine.set(paused.line());
             }
-            status.set("Paused before line " + paused.line());
+            status.set("Paused before line " + paused.line() + (folderRun ? " of " + displayName(paused.file()) : ""));
         } else if (event instanceof ActionFinished finished) {
             actionFinished(finished);
         } else if (event instanceof ScriptFinished finished) {
@@ -409,8 +464,8 @@ public final class ConsoleViewModel implements AutoCloseable {
         } else if (event instanceof Problem problem) {
             diagnostics.add(displayName(problem.file()) + ":" + problem.line() + ":" + problem.column() + ": "
                     + (problem.error() ? "" : "warning: ") + problem.message());
-            if (problem.error() && isEditorFile(problem.file())) {
-                marks.put(problem.line(), new ActionMark(Verdict.ERROR, 0));
+            if (problem.error()) {
+                mark(problem.file(), problem.line(), new ActionMark(Verdict.ERROR, 0));
             }
         } else if (event instanceof Diagnostic diagnostic) {
             diagnostics.add(diagnostic.text());
@@ -421,17 +476,28 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
     }
 
-    private void actionFinished(ActionFinished finished) {
-        if (!isEditorFile(finished.file())) {
-            return;
+    /** Records a verdict: in the gutter if the editor shows the file, and per file during folder runs. */
+    private void mark(String eventFile, int line, ActionMark mark) {
+        if (folderRun && eventFile != null) {
+            folderMarks.computeIfAbsent(Path.of(eventFile).toAbsolutePath().normalize(), f -> new HashMap<>())
+                    .put(line, mark);
         }
+        if (isEditorFile(eventFile)) {
+            marks.put(line, mark);
+        }
+    }
+
+    private void actionFinished(ActionFinished finished) {
         Verdict verdict = switch (finished.verdict()) {
             case PASSED -> Verdict.PASSED;
             case FAILED -> Verdict.FAILED;
             case SKIPPED -> Verdict.SKIPPED;
             default -> Verdict.ERROR;
         };
-        marks.put(finished.line(), new ActionMark(verdict, Math.round(finished.ms())));
+        mark(finished.file(), finished.line(), new ActionMark(verdict, Math.round(finished.ms())));
+        if (!isEditorFile(finished.file())) {
+            return;
+        }
         if (verdict == Verdict.FAILED || verdict == Verdict.ERROR) {
             if (failure.get() == null) {
                 failure.set(Failure.of(displayName(finished.file()), finished.line(), finished.actor(),

@@ -5,18 +5,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.chamberlain.views.console.ReplayLauncher;
 
 /**
  * Starts replays as child JVMs running this app's own entry point ({@code Main replay --events …}) with the
  * same {@code java} and class path. Owns the children it started: {@link #close()} kills those still running
- * and joins their reader threads (the console's owner calls it when the app exits).
+ * and joins their reader threads (the console's owner calls it when the app exits). Also owns the timer
+ * thread that spaces event batches (see {@link EventBatcher}), shut down by {@link #close()}.
  */
 public final class ChildReplayLauncher implements ReplayLauncher, AutoCloseable {
     private final Executor ui;
     private final String mainClass;
     private final List<ReplayProcess> started = new ArrayList<>();
+    private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "replay-batch-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param ui where event batches are delivered ({@code Platform::runLater} in the app)
@@ -35,7 +44,7 @@ public final class ChildReplayLauncher implements ReplayLauncher, AutoCloseable 
     public Handle start(List<String> replayArgs, Path workingDir, Consumer<List<ReplayEvent>> onFxThread)
             throws IOException {
         ReplayProcess process = ReplayProcess.start(ReplayProcess.commandForThisJvm(mainClass, replayArgs),
-                workingDir, ui, onFxThread);
+                workingDir, ui, onFxThread, (nanos, task) -> delays.schedule(task, nanos, TimeUnit.NANOSECONDS));
         synchronized (started) {
             started.removeIf(p -> !p.isAlive());
             started.add(process);
@@ -61,5 +70,6 @@ public final class ChildReplayLauncher implements ReplayLauncher, AutoCloseable 
             started.clear();
         }
         all.forEach(ReplayProcess::close);
+        delays.shutdownNow();
     }
 }

@@ -37,9 +37,13 @@ public final class ReplayProcess implements AutoCloseable {
     private final Writer stdin;
     private final AtomicBoolean killed = new AtomicBoolean();
 
-    private ReplayProcess(Process process, Executor ui, Consumer<List<ReplayEvent>> sink) {
+    /** How often at most a batch of events reaches the UI when a delayer is given (see EventBatcher). */
+    static final long MIN_BATCH_INTERVAL_MILLIS = 50;
+
+    private ReplayProcess(Process process, Executor ui, Consumer<List<ReplayEvent>> sink,
+            EventBatcher.Delayer delayer) {
         this.process = process;
-        this.batcher = new EventBatcher<>(ui, sink, 4000);
+        this.batcher = new EventBatcher<>(ui, sink, 4000, delayer, MIN_BATCH_INTERVAL_MILLIS);
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         ReplayEventParser parser = new ReplayEventParser();
         this.stderrReader = new Thread(this::readStderr, "replay-stderr-" + process.pid());
@@ -58,11 +62,21 @@ public final class ReplayProcess implements AutoCloseable {
      */
     public static ReplayProcess start(List<String> command, Path workingDir, Executor ui,
             Consumer<List<ReplayEvent>> sink) throws IOException {
+        return start(command, workingDir, ui, sink, null);
+    }
+
+    /**
+     * As {@link #start(List, Path, Executor, Consumer)}, with batches spaced at least
+     * {@value #MIN_BATCH_INTERVAL_MILLIS} ms apart by {@code delayer} (null: no spacing).
+     */
+    public static ReplayProcess start(List<String> command, Path workingDir, Executor ui,
+            Consumer<List<ReplayEvent>> sink, EventBatcher.Delayer delayer) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         if (workingDir != null) {
             builder.directory(workingDir.toFile());
         }
-        return new ReplayProcess(builder.start(), Objects.requireNonNull(ui), Objects.requireNonNull(sink));
+        return new ReplayProcess(builder.start(), Objects.requireNonNull(ui), Objects.requireNonNull(sink),
+                delayer);
     }
 
     /**

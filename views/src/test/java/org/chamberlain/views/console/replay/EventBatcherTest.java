@@ -48,4 +48,29 @@ class EventBatcherTest {
         assertThat(runs).isEqualTo(3);
         assertThat(seen).hasSize(251).isSorted();
     }
+
+    @Test
+    void withAMinimumIntervalADrainTooSoonIsPostponedAndEventsJoinIt() {
+        Queue<Runnable> uiQueue = new ArrayDeque<>();
+        List<List<Integer>> batches = new ArrayList<>();
+        List<Long> delays = new ArrayList<>();
+        Queue<Runnable> delayed = new ArrayDeque<>();
+        EventBatcher<Integer> batcher = new EventBatcher<>(uiQueue::add, batches::add, 100,
+                (nanos, task) -> {
+                    delays.add(nanos);
+                    delayed.add(task);
+                }, 10_000);
+
+        batcher.offer(1);
+        uiQueue.poll().run();
+        batcher.offer(2);
+        batcher.offer(3);
+        assertThat(uiQueue).isEmpty();
+        assertThat(delays).hasSize(1);
+        assertThat(delays.get(0)).isGreaterThan(9_000_000_000L).isLessThanOrEqualTo(10_000_000_000L);
+        delayed.poll().run();
+        uiQueue.poll().run();
+
+        assertThat(batches).containsExactly(List.of(1), List.of(2, 3));
+    }
 }

@@ -1,0 +1,109 @@
+package org.chamberlain.views.console.fx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.chamberlain.testkit.FreshProsody;
+import org.chamberlain.testkit.TestServer;
+import org.chamberlain.testkit.WithProsody;
+import org.chamberlain.views.console.ActionMark;
+import org.chamberlain.views.console.ConsoleView;
+import org.chamberlain.views.console.ConsoleViewModel;
+import org.chamberlain.views.console.ConsoleViewModel.RunState;
+import org.chamberlain.views.console.replay.ChildReplayLauncher;
+import org.chamberlain.views.tasks.FxTaskRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Breakpoints in a folder run belong to their file: the run pauses in whichever script reaches one, the editor
+ * shows that script at that line, and step / continue go on from there. Real Prosody, replay in a child JVM.
+ */
+@WithProsody
+@ExtendWith(ApplicationExtension.class)
+class FolderBreakpointsTest {
+    private FxTaskRunner tasks;
+    private ChildReplayLauncher launcher;
+    private ConsoleView view;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        tasks = new FxTaskRunner(2);
+        launcher = new ChildReplayLauncher(Platform::runLater);
+        view = new ConsoleView(new ConsoleViewModel(tasks, launcher, Files.createTempDirectory("breakpoints")),
+                List.of());
+        scene = new Scene((javafx.scene.Parent) view.node(), 1280, 800);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxTesting.onFx(() -> view.close());
+        launcher.close();
+        tasks.close();
+    }
+
+    private boolean pausedAt(Path file, int line) throws Exception {
+        return FxTesting.waitFor(60, () -> view.model().stateProperty().get() == RunState.PAUSED
+                && file.equals(view.model().fileProperty().get())
+                && view.editor().currentLineProperty().get() == line);
+    }
+
+    @Test
+    @FreshProsody
+    void eachFileStopsAtItsOwnBreakpointsAndTheEditorFollows(TestServer server, @TempDir Path folder)
+            throws Exception {
+        // Two copies of one seed script: the same lines, so only the file can tell the breakpoints apart.
+        Path first = folder.resolve("a_first.scs").toAbsolutePath();
+        Path second = folder.resolve("b_second.scs").toAbsolutePath();
+        Files.copy(ScriptConsoleTest.SUITE.resolve("basic_message.scs"), first);
+        Files.copy(ScriptConsoleTest.SUITE.resolve("basic_message.scs"), second);
+        FxTesting.onFx(() -> {
+            view.model().hostProperty().set(server.host());
+            view.model().portProperty().set(server.port());
+            view.openFile(first);
+            view.editor().toggleBreakpoint(25);
+            view.openFile(second);
+            view.editor().toggleBreakpoint(29);
+        });
+        assertThat(FxTesting.onFx(() -> view.model().breakpointsOf(first))).containsExactly(25);
+
+        FxTesting.onFx(() -> view.runFolder(folder));
+
+        // The editor showed b_second.scs; the run pauses in a_first.scs first, and the editor switches to it.
+        assertThat(pausedAt(first, 25)).as("paused at a_first.scs:25").isTrue();
+        assertThat(FxTesting.onFx(() -> view.editor().breakpoints())).containsExactly(25);
+        assertThat(FxTesting.onFx(() -> view.editor().mark(23).verdict())).isEqualTo(ActionMark.Verdict.PASSED);
+        assertThat(FxTesting.onFx(() -> view.model().statusProperty().get())).contains("a_first.scs");
+
+        FxTesting.onFx(() -> view.model().resume());
+        assertThat(pausedAt(second, 29)).as("paused at b_second.scs:29, not at its line 25").isTrue();
+        assertThat(FxTesting.onFx(() -> view.editor().mark(25).verdict())).isEqualTo(ActionMark.Verdict.PASSED);
+        assertThat(FxTesting.onFx(() -> view.editor().mark(29))).isNull();
+        Thread.sleep(300);
+        FxTesting.screenshot(scene, "console-folder-breakpoint");
+
+        FxTesting.onFx(() -> view.model().step());
+        assertThat(pausedAt(second, 32)).as("a step goes to the next action of the same script").isTrue();
+        assertThat(FxTesting.onFx(() -> view.editor().mark(29).verdict())).isEqualTo(ActionMark.Verdict.PASSED);
+
+        FxTesting.onFx(() -> view.model().resume());
+        assertThat(FxTesting.waitFor(60, () -> view.model().stateProperty().get() == RunState.IDLE)).isTrue();
+        assertThat(FxTesting.onFx(() -> view.model().statusProperty().get()))
+                .as("results: %s; messages: %s", FxTesting.onFx(() -> List.copyOf(view.model().results())),
+                        FxTesting.onFx(() -> List.copyOf(view.model().diagnostics())))
+                .startsWith("2 passed, 0 failed");
+        assertThat(FxTesting.onFx(() -> view.model().results())).hasSize(2);
+    }
+}
