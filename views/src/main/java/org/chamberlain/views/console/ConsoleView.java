@@ -175,8 +175,35 @@ public final class ConsoleView implements AutoCloseable {
         Button folder = button("Run folder…", "console-run-folder", e -> chooseAndRunFolder());
         folder.disableProperty().bind(busy);
         // Two rows, run controls first: at 1280×800 with the sidebar open one row would hide them in the overflow.
-        runBar = new ToolBar(run, step, resume, runTo, stop, new Separator(), new Label("Server"), host,
-                new Label(":"), port);
+        javafx.scene.control.ChoiceBox<ConsoleViewModel.Target> target = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(ConsoleViewModel.Target.values()));
+        target.setId("console-target");
+        target.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ConsoleViewModel.Target value) {
+                return value == ConsoleViewModel.Target.SANDBOX ? "Sandbox" : "Server";
+            }
+
+            @Override
+            public ConsoleViewModel.Target fromString(String text) {
+                return "Sandbox".equals(text) ? ConsoleViewModel.Target.SANDBOX : ConsoleViewModel.Target.SERVER;
+            }
+        });
+        target.valueProperty().bindBidirectional(model.targetProperty());
+        target.setTooltip(new Tooltip("Server: the host and port typed here, with the script's accounts or the "
+                + "mapping beside the editor. Sandbox: the private server the app runs on (./chamberlain sandbox)."));
+        BooleanBinding onSandbox = model.targetProperty().isEqualTo(ConsoleViewModel.Target.SANDBOX);
+        host.disableProperty().bind(onSandbox);
+        port.disableProperty().bind(onSandbox);
+        Label noSandbox = new Label("No sandbox running (how?)");
+        noSandbox.setId("console-no-sandbox");
+        noSandbox.setTooltip(new Tooltip(ConsoleViewModel.NO_SANDBOX));
+        noSandbox.getStyleClass().add("console-hint");
+        noSandbox.visibleProperty().bind(onSandbox.and(model.sandboxProperty().isNull()));
+        noSandbox.managedProperty().bind(noSandbox.visibleProperty());
+        noSandbox.setOnMouseClicked(e -> model.diagnostics().add(ConsoleViewModel.NO_SANDBOX));
+        runBar = new ToolBar(run, step, resume, runTo, stop, new Separator(), target, host,
+                new Label(":"), port, noSandbox);
         return new ToolBar(open, save, saveAs, recentMenu, quick, new Separator(), folder);
     }
 
@@ -206,7 +233,7 @@ public final class ConsoleView implements AutoCloseable {
                     super.updateItem(item, empty);
                     AccountRow row = getTableRow() == null ? null : getTableRow().getItem();
                     if (!empty && !isEditing() && (item == null || item.isEmpty()) && row != null) {
-                        setText(row.scriptJid());
+                        setText(placeholderJid(row.scriptJid()));
                         setStyle("-fx-opacity: 0.6;");
                     } else {
                         setStyle("");
@@ -215,6 +242,8 @@ public final class ConsoleView implements AutoCloseable {
             };
             return cell;
         });
+        model.targetProperty().addListener((obs, old, now) -> table.refresh());
+        model.sandboxProperty().addListener((obs, old, now) -> table.refresh());
         TableColumn<AccountRow, String> password = new TableColumn<>("Password");
         password.setCellValueFactory(c -> c.getValue().passwordProperty());
         password.setCellFactory(column -> new PasswordCell());
@@ -229,6 +258,17 @@ public final class ConsoleView implements AutoCloseable {
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setMinWidth(240);
         return box;
+    }
+
+    /** What a client runs as when nothing is typed: the script's JID, moved to the sandbox's domain there. */
+    private String placeholderJid(String scriptJid) {
+        SandboxTarget sandbox = model.sandboxProperty().get();
+        int at = scriptJid.indexOf('@');
+        if (model.targetProperty().get() != ConsoleViewModel.Target.SANDBOX || sandbox == null || at < 0) {
+            return scriptJid;
+        }
+        String domain = scriptJid.substring(at + 1).replaceFirst("/.*", "");
+        return SandboxPlan.replaceDomain(scriptJid, domain, sandbox.domain());
     }
 
     /** Shows dots; edits with a password field so the secret never appears on screen. */

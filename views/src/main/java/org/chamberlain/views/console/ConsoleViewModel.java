@@ -51,6 +51,14 @@ import org.chamberlain.views.tasks.TaskRunner;
  */
 public final class ConsoleViewModel implements AutoCloseable {
 
+    /** What the replays connect to: the host and port typed in, or the sandbox the app runs on. */
+    public enum Target { SERVER, SANDBOX }
+
+    /** Said when the sandbox is chosen but the app does not run on one. */
+    public static final String NO_SANDBOX = "No sandbox is running. Start Chamberlain with './chamberlain sandbox' "
+            + "(a private Prosody on this machine with ready accounts); the console then replays there, creating "
+            + "the accounts each script declares.";
+
     /** Where the console stands. */
     public enum RunState { IDLE, STARTING, RUNNING, PAUSED }
 
@@ -91,6 +99,8 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final StringProperty host = new SimpleStringProperty(this, "host", "127.0.0.1");
     private final IntegerProperty port = new SimpleIntegerProperty(this, "port", 5222);
+    private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target", Target.SERVER);
+    private final ObjectProperty<SandboxTarget> sandbox = new SimpleObjectProperty<>(this, "sandbox");
     private final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(this, "timeout", 5);
     private final ObservableList<AccountRow> accounts = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
@@ -121,6 +131,22 @@ public final class ConsoleViewModel implements AutoCloseable {
         this.tasks = tasks;
         this.launcher = launcher;
         this.workDir = workDir;
+        target.addListener((obs, old, now) -> fillFromSandbox());
+        sandbox.addListener((obs, old, now) -> fillFromSandbox());
+    }
+
+    private void fillFromSandbox() {
+        SandboxTarget chosen = sandbox.get();
+        if (target.get() == Target.SANDBOX && chosen != null) {
+            host.set(chosen.host());
+            port.set(chosen.port());
+            status.set("Replays go to the sandbox " + chosen.domain() + " at " + chosen.host() + ":" + chosen.port()
+                    + "; the script's accounts are created there.");
+        } else if (target.get() == Target.SANDBOX) {
+            status.set(NO_SANDBOX);
+        } else if (!isBusy()) {
+            status.set("Ready");
+        }
     }
 
     // ---- properties ----
@@ -135,6 +161,16 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     public IntegerProperty portProperty() {
         return port;
+    }
+
+    /** Server or sandbox; choosing the sandbox fills host and port from it (when there is one). */
+    public ObjectProperty<Target> targetProperty() {
+        return target;
+    }
+
+    /** The sandbox the app runs on, set by whoever starts the app on one; null when there is none. */
+    public ObjectProperty<SandboxTarget> sandboxProperty() {
+        return sandbox;
     }
 
     public IntegerProperty timeoutSecondsProperty() {
@@ -241,6 +277,11 @@ public final class ConsoleViewModel implements AutoCloseable {
         if (isBusy()) {
             return;
         }
+        if (target.get() == Target.SANDBOX) {
+            status.set("Folder runs go to a server: choose Server, with the sandbox's host and port if you like "
+                    + "(the scripts' accounts must exist there).");
+            return;
+        }
         reset();
         folderRun = true;
         List<String> args = new ArrayList<>();
@@ -307,13 +348,29 @@ public final class ConsoleViewModel implements AutoCloseable {
             status.set("Cannot map accounts: " + e.getMessage());
             return;
         }
+        SandboxTarget onSandbox = target.get() == Target.SANDBOX ? sandbox.get() : null;
+        if (target.get() == Target.SANDBOX && onSandbox == null) {
+            status.set(NO_SANDBOX);
+            return;
+        }
         String name = file.get() == null ? "untitled.scs" : file.get().getFileName().toString();
         long number = ++runs;
         state.set(RunState.STARTING);
-        tasks.submit("Writing the script for the replay", context -> {
+        String taskTitle = onSandbox == null ? "Writing the script for the replay"
+                : "Preparing the script's accounts on the sandbox";
+        tasks.submit(taskTitle, context -> {
+            String replayed = text;
+            if (onSandbox != null) {
+                // Accounts are registered before the replay starts; prosodyctl blocks, hence this thread.
+                SandboxPlan plan = SandboxPlan.of(text, onSandbox.domain(), onSandbox.accounts());
+                for (Map.Entry<String, String> account : plan.toRegister().entrySet()) {
+                    onSandbox.ensureAccount(account.getKey(), account.getValue());
+                }
+                replayed = plan.script();
+            }
             Path dir = Files.createDirectories(workDir.resolve("run-" + number));
             Path copy = dir.resolve(name);
-            Files.writeString(copy, text, StandardCharsets.UTF_8);
+            Files.writeString(copy, replayed, StandardCharsets.UTF_8);
             copy.toFile().deleteOnExit();
             dir.toFile().deleteOnExit();
             return copy;
@@ -332,7 +389,8 @@ public final class ConsoleViewModel implements AutoCloseable {
             launch(args, "Replaying " + name);
         }, error -> {
             state.set(RunState.IDLE);
-            status.set("Cannot write a copy of the script: " + error.getMessage());
+            status.set((onSandbox == null ? "Cannot write a copy of the script: "
+                    : "Cannot prepare the script for the sandbox: ") + error.getMessage());
         });
     }
 

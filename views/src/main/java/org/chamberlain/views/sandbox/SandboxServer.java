@@ -30,12 +30,16 @@ public final class SandboxServer implements AutoCloseable {
     private final LocalProsody prosody;
     private final Path baseDir;
     private final List<AccountProfile> accounts;
+    private final Path config;
+    /** Accounts registered for scripts (console), local part → password: each once. Guarded by itself. */
+    private final java.util.Map<String, String> scriptAccounts = new java.util.HashMap<>();
     /** Cleans up when the process is ended by a signal (Ctrl+C, timeout) instead of the window closing. */
     private final Thread cleanupOnExit;
     private boolean closed;
 
-    private SandboxServer(LocalProsody prosody, Path baseDir, List<AccountProfile> accounts) {
+    private SandboxServer(LocalProsody prosody, Path baseDir, Path config, List<AccountProfile> accounts) {
         this.prosody = prosody;
+        this.config = config;
         this.baseDir = baseDir;
         this.accounts = List.copyOf(accounts);
         this.cleanupOnExit = new Thread(this::stopAndDelete, "sandbox-cleanup");
@@ -79,7 +83,7 @@ public final class SandboxServer implements AutoCloseable {
                 register(server, config, name, domain, password);
                 accounts.add(new AccountProfile(name + "@" + domain, password, server.host(), server.port(), true));
             }
-            return new SandboxServer(server, baseDir, accounts);
+            return new SandboxServer(server, baseDir, config, accounts);
         } catch (ProsodyException | RuntimeException e) {
             if (server != null) {
                 server.close();
@@ -87,6 +91,58 @@ public final class SandboxServer implements AutoCloseable {
             deleteTree(baseDir);
             throw e;
         }
+    }
+
+    /**
+     * The sandbox as the script console targets it: its accounts, and registration of the accounts a script
+     * declares (each local part once, then listed in {@code accounts()} with its password; the sandbox's own
+     * accounts are never re-registered, so their passwords stay the ones the app signed in with).
+     */
+    public org.chamberlain.views.console.SandboxTarget consoleTarget() {
+        return new org.chamberlain.views.console.SandboxTarget() {
+            @Override
+            public String host() {
+                return SandboxServer.this.host();
+            }
+
+            @Override
+            public int port() {
+                return SandboxServer.this.port();
+            }
+
+            @Override
+            public String domain() {
+                return SandboxServer.this.domain();
+            }
+
+            @Override
+            public java.util.Map<String, String> accounts() {
+                java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+                accounts.forEach(account -> all.put(account.jid(), account.password()));
+                synchronized (scriptAccounts) {
+                    scriptAccounts.forEach((local, password) -> all.put(local + "@" + domain(), password));
+                }
+                return all;
+            }
+
+            @Override
+            public void ensureAccount(String localpart, String password) throws IOException {
+                if (ACCOUNT_NAMES.contains(localpart)) {
+                    return;
+                }
+                synchronized (scriptAccounts) {
+                    if (scriptAccounts.containsKey(localpart)) {
+                        return;
+                    }
+                    try {
+                        register(prosody, config, localpart, domain(), password);
+                    } catch (ProsodyException e) {
+                        throw new IOException(e.getMessage(), e);
+                    }
+                    scriptAccounts.put(localpart, password);
+                }
+            }
+        };
     }
 
     /**

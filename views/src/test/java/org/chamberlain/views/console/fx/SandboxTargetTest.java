@@ -1,0 +1,120 @@
+package org.chamberlain.views.console.fx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.chamberlain.views.console.ActionMark;
+import org.chamberlain.views.console.ConsoleView;
+import org.chamberlain.views.console.ConsoleViewModel;
+import org.chamberlain.views.console.ConsoleViewModel.RunState;
+import org.chamberlain.views.console.ConsoleViewModel.Target;
+import org.chamberlain.views.console.replay.ChildReplayLauncher;
+import org.chamberlain.views.sandbox.SandboxServer;
+import org.chamberlain.views.tasks.FxTaskRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The console's "Sandbox" target: against a real sandbox (the private Prosody of {@code chamberlain sandbox},
+ * its own configuration, domain sandbox.localhost) a seed script written for localhost runs green, its
+ * accounts created on the sandbox; without a sandbox the choice says how to start one.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SandboxTargetTest {
+    private FxTaskRunner tasks;
+    private ChildReplayLauncher launcher;
+    private ConsoleView view;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        tasks = new FxTaskRunner(2);
+        launcher = new ChildReplayLauncher(Platform::runLater);
+        view = new ConsoleView(new ConsoleViewModel(tasks, launcher, Files.createTempDirectory("sandbox-console")),
+                List.of());
+        scene = new Scene((javafx.scene.Parent) view.node(), 1280, 800);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxTesting.onFx(() -> view.close());
+        launcher.close();
+        tasks.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ChoiceBox<Target> targetChoice() {
+        return (ChoiceBox<Target>) scene.lookup("#console-target");
+    }
+
+    @Test
+    void aLocalhostSeedScriptRunsGreenOnTheSandboxWithItsAccountsCreated(@TempDir Path parent) throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start("sandbox.localhost", parent)) {
+            FxTesting.onFx(() -> {
+                view.model().sandboxProperty().set(sandbox.consoleTarget());
+                targetChoice().setValue(Target.SANDBOX);
+                view.openFile(ScriptConsoleTest.SUITE.resolve("basic_message.scs"));
+            });
+            assertThat(FxTesting.onFx(() -> ((TextField) scene.lookup("#console-port")).getText()))
+                    .isEqualTo(Integer.toString(sandbox.port()));
+            assertThat(FxTesting.onFx(() -> scene.lookup("#console-host").isDisabled())).isTrue();
+            assertThat(FxTesting.onFx(() -> scene.lookup("#console-no-sandbox").isVisible())).isFalse();
+
+            FxTesting.onFx(() -> view.model().run(view.editor().text(), Set.of()));
+            assertThat(FxTesting.waitFor(90, () -> view.model().stateProperty().get() == RunState.IDLE
+                    && view.model().statusProperty().get().contains("passed"))).isTrue();
+
+            assertThat(FxTesting.onFx(() -> view.model().statusProperty().get()))
+                    .as("messages: %s", FxTesting.onFx(() -> List.copyOf(view.model().diagnostics())))
+                    .startsWith("1 passed, 0 failed");
+            assertThat(FxTesting.onFx(() -> view.editor().marks().values()))
+                    .isNotEmpty().allMatch(m -> m.verdict() == ActionMark.Verdict.PASSED);
+            // The script's own accounts now exist on the sandbox, beside its ready ones.
+            assertThat(sandbox.consoleTarget().accounts()).containsKeys("owner@sandbox.localhost",
+                    "user@sandbox.localhost", "juliet@sandbox.localhost");
+            javafx.scene.control.TableView<?> accounts = FxTesting.onFx(() ->
+                    (javafx.scene.control.TableView<?>) scene.lookup("#console-accounts"));
+            assertThat(FxTesting.onFx(() -> accounts.lookupAll(".table-cell").stream()
+                    .filter(c -> c instanceof javafx.scene.control.TableCell<?, ?>)
+                    .map(c -> ((javafx.scene.control.TableCell<?, ?>) c).getText()).toList()))
+                    .contains("user@sandbox.localhost", "juliet@sandbox.localhost");
+            FxTesting.screenshot(scene, "console-sandbox-green");
+        }
+    }
+
+    @Test
+    void withoutASandboxTheChoiceSaysHowToStartOneAndRunRefuses() throws Exception {
+        FxTesting.onFx(() -> {
+            targetChoice().setValue(Target.SANDBOX);
+            view.openFile(ScriptConsoleTest.SUITE.resolve("basic_message.scs"));
+        });
+        Label hint = FxTesting.onFx(() -> (Label) scene.lookup("#console-no-sandbox"));
+        assertThat(FxTesting.onFx(hint::isVisible)).isTrue();
+        assertThat(FxTesting.onFx(() -> hint.getTooltip().getText())).contains("./chamberlain sandbox");
+        assertThat(FxTesting.onFx(() -> view.model().statusProperty().get())).contains("./chamberlain sandbox");
+
+        FxTesting.onFx(() -> view.model().run(view.editor().text(), Set.of()));
+        assertThat(FxTesting.onFx(() -> view.model().stateProperty().get())).isEqualTo(RunState.IDLE);
+        assertThat(FxTesting.onFx(() -> view.model().statusProperty().get())).startsWith("No sandbox is running");
+        FxTesting.screenshot(scene, "console-no-sandbox");
+
+        FxTesting.onFx(() -> targetChoice().setValue(Target.SERVER));
+        assertThat(FxTesting.onFx(hint::isVisible)).isFalse();
+        assertThat(FxTesting.onFx(() -> scene.lookup("#console-host").isDisabled())).isFalse();
+    }
+}
