@@ -43,6 +43,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.chamberlain.views.console.ConsoleViewModel.AccountRow;
 import org.chamberlain.views.console.ConsoleViewModel.RunState;
+import org.chamberlain.views.console.record.RecordDialog;
+import org.chamberlain.views.console.record.RecordViewModel;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 
@@ -71,6 +73,7 @@ public final class ConsoleView implements AutoCloseable {
     private final Map<String, Tab> trafficTabs = new HashMap<>();
     private final Map<Tab, Node> parked = new HashMap<>();
     private boolean justOpened;
+    private java.util.function.Supplier<List<RecordViewModel.AppAccount>> appAccounts = List::of;
     private final javafx.collections.ObservableList<ScriptResult> shownResults =
             javafx.collections.FXCollections.observableArrayList();
     private final Map<String, ListView<TrafficEntry>> trafficLists = new HashMap<>();
@@ -173,6 +176,10 @@ public final class ConsoleView implements AutoCloseable {
         Button stop = button("■ Stop", "console-stop", e -> model.stop());
         stop.disableProperty().bind(busy.not());
         Button folder = button("Run folder…", "console-run-folder", e -> chooseAndRunFolder());
+        Button record = button("● Record…", "console-record", e -> openRecorder().show());
+        record.disableProperty().bind(busy);
+        record.setTooltip(new Tooltip("Record the live traffic of the app's accounts or of this script's accounts "
+                + "as a new script"));
         folder.disableProperty().bind(busy);
         // Two rows, run controls first: at 1280×800 with the sidebar open one row would hide them in the overflow.
         javafx.scene.control.ChoiceBox<ConsoleViewModel.Target> target = new javafx.scene.control.ChoiceBox<>(
@@ -204,7 +211,7 @@ public final class ConsoleView implements AutoCloseable {
         noSandbox.setOnMouseClicked(e -> model.diagnostics().add(ConsoleViewModel.NO_SANDBOX));
         runBar = new ToolBar(run, step, resume, runTo, stop, new Separator(), target, host,
                 new Label(":"), port, noSandbox);
-        return new ToolBar(open, save, saveAs, recentMenu, quick, new Separator(), folder);
+        return new ToolBar(open, save, saveAs, recentMenu, quick, new Separator(), folder, record);
     }
 
     private static Button button(String text, String id, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
@@ -666,6 +673,21 @@ public final class ConsoleView implements AutoCloseable {
                 quick.getItems().add(missing);
             }
         }
+    }
+
+    /**
+     * Where the "Record" dialog finds the app's connected accounts; whoever hosts the console sets it (none by
+     * default). Called on the FX thread when the dialog opens.
+     */
+    public void setAppAccounts(java.util.function.Supplier<List<RecordViewModel.AppAccount>> appAccounts) {
+        this.appAccounts = appAccounts;
+    }
+
+    /** Builds the "Record" dialog for the app's accounts and those of the script in the editor (not shown yet). */
+    public RecordDialog openRecorder() {
+        RecordViewModel recording = new RecordViewModel(model.tasks(), appAccounts.get(), editor.text(),
+                new RecordViewModel.Server(model.hostProperty().get().strip(), model.portProperty().get()));
+        return new RecordDialog(recording, window(), this::showScript);
     }
 
     /**

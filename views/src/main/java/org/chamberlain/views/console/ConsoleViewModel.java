@@ -326,6 +326,11 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
     }
 
+    /** The task runner the console's background work goes to (also the Record dialog's). */
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
     /** Whether the current or last run is a folder run. */
     public boolean isFolderRun() {
         return folderRun;
