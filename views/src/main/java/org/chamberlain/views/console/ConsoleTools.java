@@ -32,7 +32,6 @@ public final class ConsoleTools implements AutoCloseable {
     private final TaskRunner tasks;
     private final Supplier<Optional<AccountConnection>> activeConnection;
     private final Supplier<List<AccountConnection>> signedIn;
-    private org.chamberlain.views.console.record.LiveRecorder recorder;
     private final ChildReplayLauncher launcher = new ChildReplayLauncher(Platform::runLater);
     private final Map<String, XmlConsoleViewModel> xmlConsoles = new HashMap<>();
     private ConsoleView console;
@@ -53,14 +52,10 @@ public final class ConsoleTools implements AutoCloseable {
         MenuItem xml = new MenuItem("_XML console of the active account");
         xml.setAccelerator(XML_CONSOLE);
         xml.setOnAction(e -> openXmlConsole());
-        javafx.scene.control.CheckMenuItem record = new javafx.scene.control.CheckMenuItem(
-                "_Record the signed-in accounts as a script");
+        MenuItem record = new MenuItem("_Record a session as a script…");
         record.setOnAction(e -> {
-            if (record.isSelected()) {
-                record.setSelected(startRecording());
-            } else {
-                stopRecording();
-            }
+            openScriptConsole();
+            console.openRecorder().show();
         });
         window.toolsMenu().getItems().addAll(scripts, xml, new javafx.scene.control.SeparatorMenuItem(), record);
         // Demos and screenshots: -Dchamberlain.console.open=FILE opens the console on that script at start.
@@ -83,6 +78,10 @@ public final class ConsoleTools implements AutoCloseable {
                 throw new java.io.UncheckedIOException("Cannot create a folder for the console's script copies", e);
             }
             console = new ConsoleView(new ConsoleViewModel(tasks, launcher, work), quickFolders());
+            console.setAppAccounts(this::connectedAccounts);
+            // On `chamberlain sandbox`, the Sandbox target replays there.
+            org.chamberlain.views.sandbox.SandboxServer.running()
+                    .ifPresent(sandbox -> console.model().sandboxProperty().set(sandbox.consoleTarget()));
         }
         window.openTool("script-console", "Script console", console.node(), () -> { });
     }
@@ -103,38 +102,15 @@ public final class ConsoleTools implements AutoCloseable {
         });
     }
 
-    private boolean startRecording() {
-        List<org.chamberlain.views.console.record.LiveRecorder.Target> targets = new ArrayList<>();
-        java.util.Set<String> names = new java.util.HashSet<>();
+    /** The signed-in accounts that are connected now, for the Record dialog. */
+    private List<org.chamberlain.views.console.record.RecordViewModel.AppAccount> connectedAccounts() {
+        List<org.chamberlain.views.console.record.RecordViewModel.AppAccount> accounts = new ArrayList<>();
         for (AccountConnection connection : signedIn.get()) {
-            Optional<String> full = connection.boundJid();
-            if (full.isEmpty()) {
-                continue;
-            }
-            String jid = connection.accountJid();
-            String local = jid.substring(0, jid.indexOf('@'));
-            String name = Character.toUpperCase(local.charAt(0)) + local.substring(1);
-            while (!names.add(name)) {
-                name = name + "2";
-            }
-            targets.add(new org.chamberlain.views.console.record.LiveRecorder.Target(name, jid, full.get(),
-                    TrafficSource.of(connection)));
+            connection.boundJid().ifPresent(full -> accounts.add(
+                    new org.chamberlain.views.console.record.RecordViewModel.AppAccount(connection.accountJid(), full,
+                            TrafficSource.of(connection))));
         }
-        if (targets.isEmpty()) {
-            return false;
-        }
-        recorder = new org.chamberlain.views.console.record.LiveRecorder(targets);
-        return true;
-    }
-
-    private void stopRecording() {
-        if (recorder == null) {
-            return;
-        }
-        String script = recorder.stop("Recorded session");
-        recorder = null;
-        openScriptConsole();
-        console.showScript(script);
+        return accounts;
     }
 
     /** The project's {@code spec/} and the shared Prosody suite, when found above the working directory. */
@@ -157,9 +133,6 @@ public final class ConsoleTools implements AutoCloseable {
 
     @Override
     public void close() {
-        if (recorder != null) {
-            recorder.stop("unused");
-        }
         xmlConsoles.values().forEach(XmlConsoleViewModel::close);
         xmlConsoles.clear();
         if (console != null) {

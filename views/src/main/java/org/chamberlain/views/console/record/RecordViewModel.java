@@ -225,9 +225,20 @@ public final class RecordViewModel implements AutoCloseable {
             return targets;
         }, targets -> {
             recorder = new LiveRecorder(targets);
-            recording.set(true);
-            status.set("Recording " + targets.size() + (targets.size() == 1 ? " account" : " accounts"));
-            onStarted.run();
+            List<AccountConnection> announce = scriptConnections();
+            // Smack sends a new connection's initial presence on its own schedule, often before the recorder
+            // listens: without a recorded presence the replayed account would be unavailable and miss messages
+            // to its bare JID. So each script account says it is online once more, inside the recording.
+            tasks.submit("Announcing the recorded script accounts", context -> {
+                for (AccountConnection connection : announce) {
+                    connection.sendRaw("<presence/>");
+                }
+                return announce.size();
+            }, announced -> {
+                recording.set(true);
+                status.set("Recording " + targets.size() + (targets.size() == 1 ? " account" : " accounts"));
+                onStarted.run();
+            }, error -> status.set("Cannot announce the script accounts: " + error.getMessage()));
         }, error -> {
             closeOpened();
             status.set("Cannot start recording: " + error.getMessage());
