@@ -447,15 +447,19 @@ public final class ConsoleView implements AutoCloseable {
         model.currentLineProperty().addListener((obs, old, now) -> {
             editor.setCurrentLine(now.intValue());
             if (justOpened && now.intValue() > 0) {
-                // The text was set in this pulse and the area's pending "show the top" would win over a scroll
-                // request now: lay the editor out first (one area, cheap), then scroll to the line.
                 justOpened = false;
-                if (editor.node() instanceof javafx.scene.Parent parent) {
-                    parent.applyCss();
-                    parent.layout();
-                }
-                editor.area().moveTo(now.intValue() - 1, 0);
-                editor.area().showParagraphAtCenter(now.intValue() - 1);
+                int paragraph = now.intValue() - 1;
+                editor.area().moveTo(paragraph, 0);
+                // Opening a file scrolls to its top and rebuilds the gutter and the highlighting on later
+                // pulses, each of which can move the viewport again: scroll once those are done.
+                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
+                        javafx.util.Duration.millis(150));
+                settle.setOnFinished(e -> {
+                    if (editor.currentLineProperty().get() == paragraph + 1) {
+                        editor.area().showParagraphAtCenter(paragraph);
+                    }
+                });
+                settle.play();
             }
         });
         model.scriptToShowProperty().addListener((obs, old, now) -> {

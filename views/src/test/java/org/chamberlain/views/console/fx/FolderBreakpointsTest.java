@@ -91,7 +91,9 @@ class FolderBreakpointsTest {
         assertThat(pausedAt(second, 29)).as("paused at b_second.scs:29, not at its line 25").isTrue();
         assertThat(FxTesting.onFx(() -> view.editor().mark(25).verdict())).isEqualTo(ActionMark.Verdict.PASSED);
         assertThat(FxTesting.onFx(() -> view.editor().mark(29))).isNull();
-        Thread.sleep(300);
+        // The editor scrolled to the paused line (line 29 is below the first screenful).
+        assertThat(FxTesting.waitFor(5, () -> view.editor().area().firstVisibleParToAllParIndex() <= 28
+                && view.editor().area().lastVisibleParToAllParIndex() >= 28)).isTrue();
         FxTesting.screenshot(scene, "console-folder-breakpoint");
 
         FxTesting.onFx(() -> view.model().step());
