@@ -389,6 +389,8 @@ public final class ConsoleView implements AutoCloseable {
     private Node resultsPane() {
         TableView<ScriptResult> table = new TableView<>(shownResults);
         table.setId("console-results");
+        // Rows of one text line: a fixed height spares measuring every new row when the table first shows.
+        table.setFixedCellSize(24);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Script", r -> r.file()));
         table.getColumns().add(column("Verdict", r -> r.verdict().name().toLowerCase(java.util.Locale.ROOT)));
@@ -475,10 +477,12 @@ public final class ConsoleView implements AutoCloseable {
             }
         });
         model.trafficAccounts().addListener((ListChangeListener<String>) change -> syncTrafficTabs());
-        // During a folder run the tab's title counts the results; the table comes on screen when the run ends
-        // (or when the person clicks it): filling a visible table row by row cost a frame per script.
+        // During a folder run the tab's title counts the results ("Results (25, 2 failed)"); the table comes on
+        // screen by itself when the run ends with a failure, otherwise when the person clicks it: filling a
+        // visible table row by row cost a frame per script, and its first display costs ~50 ms of FX time.
         model.stateProperty().addListener((obs, old, now) -> {
-            if (now == RunState.IDLE && model.isFolderRun() && !model.results().isEmpty()) {
+            if (now == RunState.IDLE && model.isFolderRun() && model.results().stream()
+                    .anyMatch(r -> r.verdict() != org.chamberlain.views.console.replay.ReplayEvent.Verdict.PASSED)) {
                 bottom.getSelectionModel().select(resultsTab);
             }
         });
