@@ -131,7 +131,7 @@ public final class ConsoleView implements AutoCloseable {
 
         TextField host = new TextField();
         host.setId("console-host");
-        host.setPrefColumnCount(10);
+        host.setPrefColumnCount(8);
         host.textProperty().bindBidirectional(model.hostProperty());
         TextField port = new TextField();
         port.setId("console-port");
@@ -185,6 +185,8 @@ public final class ConsoleView implements AutoCloseable {
         javafx.scene.control.ChoiceBox<ConsoleViewModel.Target> target = new javafx.scene.control.ChoiceBox<>(
                 javafx.collections.FXCollections.observableArrayList(ConsoleViewModel.Target.values()));
         target.setId("console-target");
+        // Narrow: with the main window's theme a wider choice pushed the port into the toolbar's overflow.
+        target.setPrefWidth(96);
         target.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(ConsoleViewModel.Target value) {
@@ -693,8 +695,21 @@ public final class ConsoleView implements AutoCloseable {
 
     /** Builds the "Record" dialog for the app's accounts and those of the script in the editor (not shown yet). */
     public RecordDialog openRecorder() {
-        RecordViewModel recording = new RecordViewModel(model.tasks(), appAccounts.get(), editor.text(),
-                new RecordViewModel.Server(model.hostProperty().get().strip(), model.portProperty().get()));
+        String script = editor.text();
+        RecordViewModel.Preparation prepare = () -> { };
+        SandboxTarget sandbox = model.sandboxProperty().get();
+        if (model.targetProperty().get() == ConsoleViewModel.Target.SANDBOX && sandbox != null) {
+            // On the sandbox the script's accounts live on its domain and are created before they connect.
+            SandboxPlan plan = SandboxPlan.of(script, sandbox.domain(), sandbox.accounts());
+            script = plan.script();
+            prepare = () -> {
+                for (Map.Entry<String, String> account : plan.toRegister().entrySet()) {
+                    sandbox.ensureAccount(account.getKey(), account.getValue());
+                }
+            };
+        }
+        RecordViewModel recording = new RecordViewModel(model.tasks(), appAccounts.get(), script,
+                new RecordViewModel.Server(model.hostProperty().get().strip(), model.portProperty().get()), prepare);
         return new RecordDialog(recording, window(), this::showScript);
     }
 

@@ -46,6 +46,12 @@ public final class RecordViewModel implements AutoCloseable {
     public record AppAccount(String jid, String boundJid, TrafficSource source) {
     }
 
+    /** Work before the script accounts connect (e.g. creating them on the sandbox); background thread. */
+    @FunctionalInterface
+    public interface Preparation {
+        void run() throws Exception;
+    }
+
     /** Where the script's accounts connect (the console's target). */
     public record Server(String host, int port) {
     }
@@ -104,6 +110,7 @@ public final class RecordViewModel implements AutoCloseable {
     private final List<ConnectionManager> opened = new ArrayList<>();
     private final List<AccountConnection> scriptConnections = new ArrayList<>();
     private LiveRecorder recorder;
+    private final Preparation prepare;
 
     /**
      * @param appAccounts    the app's connected accounts (may be empty)
@@ -111,8 +118,15 @@ public final class RecordViewModel implements AutoCloseable {
      * @param server         where script accounts connect (the console's target)
      */
     public RecordViewModel(TaskRunner tasks, List<AppAccount> appAccounts, String scriptText, Server server) {
+        this(tasks, appAccounts, scriptText, server, () -> { });
+    }
+
+    /** As the other constructor; {@code prepare} runs in the background before script accounts connect. */
+    public RecordViewModel(TaskRunner tasks, List<AppAccount> appAccounts, String scriptText, Server server,
+            Preparation prepare) {
         this.tasks = tasks;
         this.server = server;
+        this.prepare = prepare;
         Map<String, Integer> used = new HashMap<>();
         for (AppAccount account : appAccounts) {
             candidates.add(new Candidate(Kind.APP, account.jid(), null, account,
@@ -210,6 +224,9 @@ public final class RecordViewModel implements AutoCloseable {
         canStart.set(false);
         status.set("Connecting…");
         tasks.submit("Connecting the accounts to record", context -> {
+            if (chosen.stream().anyMatch(c -> c.kind == Kind.SCRIPT)) {
+                prepare.run();
+            }
             List<LiveRecorder.Target> targets = new ArrayList<>();
             for (Candidate candidate : chosen) {
                 String name = candidate.name.get().strip();
