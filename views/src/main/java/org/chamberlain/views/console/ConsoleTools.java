@@ -79,9 +79,11 @@ public final class ConsoleTools implements AutoCloseable {
             }
             console = new ConsoleView(new ConsoleViewModel(tasks, launcher, work), quickFolders());
             console.setAppAccounts(this::connectedAccounts);
-            // On `chamberlain sandbox`, the Sandbox target replays there.
-            org.chamberlain.views.sandbox.SandboxServer.running()
-                    .ifPresent(sandbox -> console.model().sandboxProperty().set(sandbox.consoleTarget()));
+            // On `chamberlain sandbox`, the console targets the sandbox from the start.
+            org.chamberlain.views.sandbox.SandboxServer.running().ifPresent(sandbox -> {
+                console.model().sandboxProperty().set(sandbox.consoleTarget());
+                console.model().targetProperty().set(ConsoleViewModel.Target.SANDBOX);
+            });
         }
         window.openTool("script-console", "Script console", console.node(), () -> { });
     }
