@@ -117,6 +117,8 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final Map<Path, Set<Integer>> breakpoints = new HashMap<>();
     /** During a folder run: the verdicts of every script, so the gutter can show them when the editor switches. */
     private final Map<Path, Map<Integer, ActionMark>> folderMarks = new HashMap<>();
+    /** During a folder run on the sandbox: each copied script → the file it was copied from. */
+    private final Map<Path, Path> copies = new HashMap<>();
     private final ReadOnlyObjectWrapper<Path> scriptToShow = new ReadOnlyObjectWrapper<>(this, "scriptToShow");
     private ReplayLauncher.Handle running;
     private Path runningCopy;
@@ -277,23 +279,71 @@ public final class ConsoleViewModel implements AutoCloseable {
         if (isBusy()) {
             return;
         }
-        if (target.get() == Target.SANDBOX) {
-            status.set("Folder runs go to a server: choose Server, with the sandbox's host and port if you like "
-                    + "(the scripts' accounts must exist there).");
+        SandboxTarget onSandbox = target.get() == Target.SANDBOX ? sandbox.get() : null;
+        if (target.get() == Target.SANDBOX && onSandbox == null) {
+            status.set(NO_SANDBOX);
             return;
         }
         reset();
         folderRun = true;
-        List<String> args = new ArrayList<>();
         Path root = folder.toAbsolutePath().normalize();
+        if (onSandbox == null) {
+            launch(folderArgs(root, root, Map.of()), "Running the scripts of " + folder.getFileName());
+            return;
+        }
+        // On the sandbox every script is moved to its domain in a copied folder (accounts created first);
+        // events then name the copies, which copies maps back to the files the editor knows.
+        long number = ++runs;
+        state.set(RunState.STARTING);
+        tasks.submit("Preparing the scripts' accounts on the sandbox", context -> {
+            Path dir = Files.createDirectories(workDir.resolve("run-" + number));
+            dir.toFile().deleteOnExit();
+            Map<Path, Path> made = new LinkedHashMap<>();
+            for (Path script : scriptsIn(root)) {
+                SandboxPlan plan = SandboxPlan.of(Files.readString(script, StandardCharsets.UTF_8),
+                        onSandbox.domain(), onSandbox.accounts());
+                for (Map.Entry<String, String> account : plan.toRegister().entrySet()) {
+                    onSandbox.ensureAccount(account.getKey(), account.getValue());
+                }
+                Path copy = dir.resolve(script.getFileName().toString());
+                Files.writeString(copy, plan.script(), StandardCharsets.UTF_8);
+                copy.toFile().deleteOnExit();
+                made.put(copy.toAbsolutePath().normalize(), script.toAbsolutePath().normalize());
+            }
+            return Map.entry(dir.toAbsolutePath().normalize(), made);
+        }, prepared -> {
+            copies.putAll(prepared.getValue());
+            state.set(RunState.IDLE);
+            launch(folderArgs(root, prepared.getKey(), prepared.getValue()),
+                    "Running the scripts of " + folder.getFileName() + " on the sandbox");
+        }, error -> {
+            state.set(RunState.IDLE);
+            status.set("Cannot prepare the scripts for the sandbox: " + error.getMessage());
+        });
+    }
+
+    /**
+     * Replay arguments for a folder run of {@code root}'s scripts, replayed from {@code replayed} (root itself,
+     * or a folder of copies: {@code copies} maps each copy to its original).
+     */
+    private List<String> folderArgs(Path root, Path replayed, Map<Path, Path> copies) {
+        Map<Path, Path> copyOf = new HashMap<>();
+        copies.forEach((copy, original) -> copyOf.put(original, copy));
+        List<String> args = new ArrayList<>();
         // Each file's own breakpoints, by path: the replayer pauses in whichever script reaches one.
         breakpoints.entrySet().stream().filter(entry -> entry.getKey().startsWith(root))
                 .sorted(Map.Entry.comparingByKey()).forEach(entry -> entry.getValue().forEach(line -> {
                     args.add("--break");
-                    args.add(entry.getKey() + ":" + line);
+                    args.add(copyOf.getOrDefault(entry.getKey(), entry.getKey()) + ":" + line);
                 }));
-        args.add(root.toString());
-        launch(args, "Running the scripts of " + folder.getFileName());
+        args.add(replayed.toString());
+        return args;
+    }
+
+    /** The file an event's script stands for: the original of a sandbox copy, else the file itself. */
+    private Path sourceOf(String eventFile) {
+        Path path = Path.of(eventFile).toAbsolutePath().normalize();
+        return copies.getOrDefault(path, path);
     }
 
     public void step() {
@@ -433,6 +483,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private void reset() {
         marks.clear();
         folderMarks.clear();
+        copies.clear();
         currentLine.set(0);
         failure.set(null);
         results.clear();
@@ -478,7 +529,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         if (runningCopy != null && !folderRun) {
             return path.toAbsolutePath().normalize().equals(runningCopy.toAbsolutePath().normalize());
         }
-        return file.get() != null && path.toAbsolutePath().normalize().equals(file.get().toAbsolutePath().normalize());
+        return file.get() != null && sourceOf(eventFile).equals(file.get().toAbsolutePath().normalize());
     }
 
     private void apply(ReplayEvent event) {
@@ -504,7 +555,7 @@ public final class ConsoleViewModel implements AutoCloseable {
             if (folderRun && paused.file() != null && !isEditorFile(paused.file())) {
                 // The view now opens this script (through null, so pausing again in a script shown before opens
                 // it again); then the gutter shows the script's own verdicts so far.
-                Path script = Path.of(paused.file()).toAbsolutePath().normalize();
+                Path script = sourceOf(paused.file());
                 marks.clear();
                 currentLine.set(0);
                 scriptToShow.set(null);
@@ -542,7 +593,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     /** Records a verdict: in the gutter if the editor shows the file, and per file during folder runs. */
     private void mark(String eventFile, int line, ActionMark mark) {
         if (folderRun && eventFile != null) {
-            folderMarks.computeIfAbsent(Path.of(eventFile).toAbsolutePath().normalize(), f -> new HashMap<>())
+            folderMarks.computeIfAbsent(sourceOf(eventFile), f -> new HashMap<>())
                     .put(line, mark);
         }
         if (isEditorFile(eventFile)) {

@@ -109,6 +109,30 @@ class SandboxTargetTest {
             String recorded = FxTesting.onFx(() -> dialog.model().stop("On the sandbox"));
             assertThat(recorded).contains("[Client] Romeo", "jid: user@sandbox.localhost", "Romeo sends:");
             FxTesting.onFx(() -> dialog.model().close());
+
+            // A folder run on the sandbox: copies moved to its domain, a breakpoint of the original file still
+            // pauses the run, and the editor shows the original.
+            Path folder = Files.createDirectories(parent.resolve("scripts")).toAbsolutePath();
+            Path first = folder.resolve("a_first.scs");
+            Path second = folder.resolve("b_second.scs");
+            Files.copy(ScriptConsoleTest.SUITE.resolve("basic_message.scs"), first);
+            Files.copy(ScriptConsoleTest.SUITE.resolve("basic_message.scs"), second);
+            FxTesting.onFx(() -> {
+                view.openFile(second);
+                view.editor().toggleBreakpoint(29);
+                view.openFile(first);
+                view.runFolder(folder);
+            });
+            assertThat(FxTesting.waitFor(90, () -> view.model().stateProperty().get() == RunState.PAUSED))
+                    .as("status: %s", FxTesting.onFx(() -> view.model().statusProperty().get())).isTrue();
+            assertThat(FxTesting.onFx(() -> view.model().fileProperty().get())).isEqualTo(second);
+            assertThat(FxTesting.onFx(() -> view.editor().currentLineProperty().get())).isEqualTo(29);
+            assertThat(FxTesting.onFx(() -> view.editor().text())).contains("jid: user@localhost");
+            FxTesting.onFx(() -> view.model().resume());
+            assertThat(FxTesting.waitFor(90, () -> view.model().stateProperty().get() == RunState.IDLE)).isTrue();
+            assertThat(FxTesting.onFx(() -> view.model().statusProperty().get()))
+                    .as("messages: %s", FxTesting.onFx(() -> List.copyOf(view.model().diagnostics())))
+                    .startsWith("2 passed, 0 failed");
         }
     }
 
