@@ -10,14 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
@@ -41,6 +45,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
 import org.chamberlain.views.console.ConsoleViewModel.AccountRow;
 import org.chamberlain.views.console.ConsoleViewModel.RunState;
 import org.chamberlain.views.console.record.RecordDialog;
@@ -74,8 +80,8 @@ public final class ConsoleView implements AutoCloseable {
     private final Map<Tab, Node> parked = new HashMap<>();
     private boolean justOpened;
     private java.util.function.Supplier<List<RecordViewModel.AppAccount>> appAccounts = List::of;
-    private final javafx.collections.ObservableList<ScriptResult> shownResults =
-            javafx.collections.FXCollections.observableArrayList();
+    private final ObservableList<ScriptResult> shownResults =
+            FXCollections.observableArrayList();
     private final Map<String, ListView<TrafficEntry>> trafficLists = new HashMap<>();
     private final List<Path> recent = new ArrayList<>();
     private final MenuButton recentMenu = new MenuButton("Recent");
@@ -182,12 +188,12 @@ public final class ConsoleView implements AutoCloseable {
                 + "as a new script"));
         folder.disableProperty().bind(busy);
         // Two rows, run controls first: at 1280×800 with the sidebar open one row would hide them in the overflow.
-        javafx.scene.control.ChoiceBox<ConsoleViewModel.Target> target = new javafx.scene.control.ChoiceBox<>(
-                javafx.collections.FXCollections.observableArrayList(ConsoleViewModel.Target.values()));
+        ChoiceBox<ConsoleViewModel.Target> target = new ChoiceBox<>(
+                FXCollections.observableArrayList(ConsoleViewModel.Target.values()));
         target.setId("console-target");
         // Narrow: with the main window's theme a wider choice pushed the port into the toolbar's overflow.
         target.setPrefWidth(96);
-        target.setConverter(new javafx.util.StringConverter<>() {
+        target.setConverter(new StringConverter<>() {
             @Override
             public String toString(ConsoleViewModel.Target value) {
                 return value == ConsoleViewModel.Target.SANDBOX ? "Sandbox" : "Server";
@@ -456,8 +462,8 @@ public final class ConsoleView implements AutoCloseable {
                 editor.area().moveTo(paragraph, 0);
                 // Opening a file scrolls to its top and rebuilds the gutter and the highlighting on later
                 // pulses, each of which can move the viewport again: scroll once those are done.
-                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
-                        javafx.util.Duration.millis(150));
+                PauseTransition settle = new PauseTransition(
+                        Duration.millis(150));
                 settle.setOnFinished(e -> {
                     if (editor.currentLineProperty().get() == paragraph + 1) {
                         editor.area().showParagraphAtCenter(paragraph);
