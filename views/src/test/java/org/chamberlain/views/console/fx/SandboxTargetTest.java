@@ -29,7 +29,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The console's "Sandbox" target: against a real sandbox (the private Prosody of {@code chamberlain sandbox},
- * its own configuration, domain sandbox.localhost) a seed script written for localhost runs green, its
+ * its own configuration, domain sandbox.localhost) a MUC seed script written for localhost runs green, its
  * accounts created on the sandbox; without a sandbox the choice says how to start one.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -68,7 +68,10 @@ class SandboxTargetTest {
             FxTesting.onFx(() -> {
                 view.model().sandboxProperty().set(sandbox.consoleTarget());
                 targetChoice().setValue(Target.SANDBOX);
-                view.openFile(ScriptConsoleTest.SUITE.resolve("basic_message.scs"));
+                // Two clients and conference.localhost written in its stanzas. (basic_message.scs has a race
+                // between two connections at its line 78 that showed up on the sandbox: see
+                // docs/notes/console-sandbox.md.)
+                view.openFile(ScriptConsoleTest.SUITE.resolve("muc_password.scs"));
             });
             assertThat(FxTesting.onFx(() -> ((TextField) scene.lookup("#console-port")).getText()))
                     .isEqualTo(Integer.toString(sandbox.port()));
@@ -87,13 +90,13 @@ class SandboxTargetTest {
                     .isNotEmpty().allMatch(m -> m.verdict() == ActionMark.Verdict.PASSED);
             // The script's own accounts now exist on the sandbox, beside its ready ones.
             assertThat(sandbox.consoleTarget().accounts()).containsKeys("owner@sandbox.localhost",
-                    "user@sandbox.localhost", "juliet@sandbox.localhost");
+                    "user@sandbox.localhost", "user2@sandbox.localhost");
             javafx.scene.control.TableView<?> accounts = FxTesting.onFx(() ->
                     (javafx.scene.control.TableView<?>) scene.lookup("#console-accounts"));
             assertThat(FxTesting.onFx(() -> accounts.lookupAll(".table-cell").stream()
                     .filter(c -> c instanceof javafx.scene.control.TableCell<?, ?>)
                     .map(c -> ((javafx.scene.control.TableCell<?, ?>) c).getText()).toList()))
-                    .contains("user@sandbox.localhost", "juliet@sandbox.localhost");
+                    .contains("user@sandbox.localhost", "user2@sandbox.localhost");
             FxTesting.screenshot(scene, "console-sandbox-green");
 
             // Recording on the sandbox: the script's accounts are offered on its domain and connect there.
@@ -115,8 +118,7 @@ class SandboxTargetTest {
             Path folder = Files.createDirectories(parent.resolve("scripts")).toAbsolutePath();
             Path first = folder.resolve("a_first.scs");
             Path second = folder.resolve("b_second.scs");
-            // basic.scs twice: basic_message.scs replayed again on a server that already ran it once failed on
-            // the sandbox (a message to Juliet's phone expected offline, with a delay, arrived live).
+            // basic.scs twice: one client, no ordering between connections to race on.
             Files.copy(ScriptConsoleTest.SUITE.resolve("basic.scs"), first);
             Files.copy(ScriptConsoleTest.SUITE.resolve("basic.scs"), second);
             FxTesting.onFx(() -> {
