@@ -86,7 +86,9 @@ class ScriptConsoleTest {
     @Test
     @FreshProsody
     void aSeedScriptRunsGreenWithEveryActionMarkedInTheGutter(TestServer server) throws Exception {
-        Path script = SUITE.resolve("basic_message.scs");
+        // Not basic_message.scs: its line 78 races two connections (a message expected from offline storage
+        // can arrive live under load; docs/notes/console-sandbox.md), which failed this test now and then.
+        Path script = SUITE.resolve("muc_password.scs");
         target(server, 5);
         FxTesting.onFx(() -> view.openFile(script));
         FxTesting.onFx(() -> view.model().run(view.editor().text(), Set.of()));
@@ -97,10 +99,10 @@ class ScriptConsoleTest {
         assertThat(marks.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(marks.values()).allMatch(m -> m.verdict() == ActionMark.Verdict.PASSED);
         assertThat(FxTesting.onFx(() -> view.model().statusProperty().get())).startsWith("1 passed, 0 failed");
-        assertThat(FxTesting.onFx(() -> view.model().trafficAccounts())).contains("Romeo", "Juliet", "Juliet's phone");
+        assertThat(FxTesting.onFx(() -> view.model().trafficAccounts())).contains("Romeo", "Juliet");
         FxTesting.onFx(() -> view.editor().area().showParagraphAtTop(30));
         Thread.sleep(300);
-        FxTesting.screenshot(scene, "console-basic-message-green");
+        FxTesting.screenshot(scene, "console-seed-script-green");
     }
 
     @Test
