@@ -512,15 +512,18 @@ public final class ConsoleView implements AutoCloseable {
 
     private void syncTrafficTabs() {
         List<String> accounts = model.trafficAccounts();
+        List<Tab> removed = new ArrayList<>();
         trafficTabs.entrySet().removeIf(entry -> {
             if (!accounts.contains(entry.getKey())) {
-                bottom.getTabs().remove(entry.getValue());
+                removed.add(entry.getValue());
                 parked.remove(entry.getValue());
                 trafficLists.remove(entry.getKey());
                 return true;
             }
             return false;
         });
+        bottom.getTabs().removeAll(removed);
+        List<Tab> added = new ArrayList<>();
         for (String account : accounts) {
             if (!trafficTabs.containsKey(account)) {
                 // Only the header now: a list with its skin, cells and CSS per tab, built while the first
@@ -533,9 +536,11 @@ public final class ConsoleView implements AutoCloseable {
                     }
                 });
                 trafficTabs.put(account, tab);
-                bottom.getTabs().add(tab);
+                added.add(tab);
             }
         }
+        // At once: every change to the tabs rebuilds the header row's overflow menu.
+        bottom.getTabs().addAll(added);
     }
 
     /** The list of a client's traffic tab, building the tab's content if it has none yet. */

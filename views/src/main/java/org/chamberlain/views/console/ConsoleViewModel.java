@@ -512,10 +512,15 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     /** One {@code addAll} per account and batch: a list change per batch, not per stanza. */
     private void flushTraffic(Map<String, List<TrafficEntry>> pending) {
-        for (Map.Entry<String, List<TrafficEntry>> entry : pending.entrySet()) {
-            if (!trafficAccounts.contains(entry.getKey())) {
-                trafficAccounts.add(entry.getKey());
+        List<String> newAccounts = new ArrayList<>();
+        for (String account : pending.keySet()) {
+            if (!trafficAccounts.contains(account)) {
+                newAccounts.add(account);
             }
+        }
+        // One change for all new accounts: each change rebuilds the tab pane's header and its overflow menu.
+        trafficAccounts.addAll(newAccounts);
+        for (Map.Entry<String, List<TrafficEntry>> entry : pending.entrySet()) {
             traffic(entry.getKey()).addAll(entry.getValue());
         }
         pending.clear();

@@ -122,7 +122,7 @@ final class PulseWatchdog implements AutoCloseable {
         int shown = 0;
         StackTraceElement[] frames = fx.getStackTrace();
         for (StackTraceElement frame : frames) {
-            if (shown++ == 70) {
+            if (shown++ == 90) {
                 break;
             }
             stack.append("\n      at ").append(frame);
