@@ -173,9 +173,10 @@ public final class ConfigurationView {
         grid.setHgap(16);
         grid.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(180);
+        // One fixed width, so the label columns of "Common settings" and "All other settings" line up.
+        labels.setMinWidth(260);
         labels.setPrefWidth(260);
-        labels.setMaxWidth(320);
+        labels.setMaxWidth(260);
         ColumnConstraints editors = new ColumnConstraints();
         editors.setHgrow(Priority.ALWAYS);
         editors.setFillWidth(true);

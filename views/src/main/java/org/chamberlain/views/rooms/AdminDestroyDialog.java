@@ -100,8 +100,10 @@ public final class AdminDestroyDialog {
         Button destroyButton = (Button) dialog.getDialogPane().lookupButton(destroy);
         destroyButton.setId("admin-destroy-button");
         destroyButton.getStyleClass().add("danger");
-        // The label grows to "Destroy 12 rooms"; the button bar would otherwise keep the first width and cut it.
-        destroyButton.setMinWidth(150);
+        // The label grows to "Destroy 12 rooms"; in the uniform sizing the button bar keeps the width of the first
+        // label and cuts the longer one to "Destro…".
+        ButtonBar.setButtonUniformSize(destroyButton, false);
+        destroyButton.setMinWidth(Region.USE_PREF_SIZE);
         destroyButton.disableProperty().bind(model.canDestroy().not());
         destroyButton.textProperty().bind(Bindings.createStringBinding(() -> {
             int n = model.selectedRooms().size();

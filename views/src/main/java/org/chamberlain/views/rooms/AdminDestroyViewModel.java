@@ -171,7 +171,8 @@ public final class AdminDestroyViewModel {
                         choice.result.set(gone ? "Destroyed" : "Not destroyed: " + service + " did not report it "
                                 + "(it may not exist any more)");
                     }
-                    status.set("Destroyed " + destroyed.size() + " of " + count(rooms.size()) + ".");
+                    status.set(destroyed.size() == rooms.size() && rooms.size() == 1 ? "Destroyed the room."
+                            : "Destroyed " + destroyed.size() + " of " + count(rooms.size()) + ".");
                     onDestroyed.accept(destroyed);
                 }, failure -> {
                     busy.set(false);
@@ -188,9 +189,11 @@ public final class AdminDestroyViewModel {
     }
 
     static String confirmation(List<String> rooms) {
-        return "Destroy " + (rooms.size() == 1 ? "this room" : "these " + rooms.size() + " rooms") + "? "
-                + String.join(", ", rooms) + ". Everyone in them is removed and their settings, member lists and "
-                + "history are deleted. This cannot be undone. Press Destroy again to go ahead.";
+        boolean one = rooms.size() == 1;
+        return "Destroy " + (one ? "this room" : "these " + rooms.size() + " rooms") + "? "
+                + String.join(", ", rooms) + ". Everyone in " + (one ? "it" : "them") + " is removed and "
+                + (one ? "its" : "their") + " settings, member lists and history are deleted. This cannot be undone. "
+                + "Press Destroy again to go ahead.";
     }
 
     private static String count(int rooms) {

@@ -107,10 +107,8 @@ public final class JoinDialog {
         // Join talks to the server first; the dialog closes only once the room has let us in.
         joinButton.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
-            model.join(joined -> {
-                dialog.setResult(joined);
-                dialog.close();
-            });
+            // Setting the result closes the dialog (a following close() would report "hidden" a second time).
+            model.join(dialog::setResult);
         });
         model.problem().addListener((obs, old, now) -> now.flatMap(JoinViewModel.Problem::field).ifPresent(f -> {
             TextField target = f == JoinViewModel.Field.ROOM ? room

@@ -141,6 +141,9 @@ public final class RoomDialogs {
                 + "member lists and history on the server are deleted. This cannot be undone.");
         warning.setWrapText(true);
         warning.setMaxWidth(460);
+        // Without it the grid gives the label one line and cuts the warning to "The …".
+        warning.setMinHeight(Label.USE_PREF_SIZE);
+        warning.setPrefWidth(460);
         TextField reason = new TextField();
         reason.setPromptText("Told to everyone in the room");
         reason.setId("destroy-reason");

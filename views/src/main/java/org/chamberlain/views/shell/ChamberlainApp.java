@@ -315,8 +315,9 @@ public class ChamberlainApp extends Application {
                     mainModel.closeRoom(room);
                     mainModel.removeRoom(account, room);
                 }
-                notifications.success("Rooms destroyed", "Destroyed " + destroyed.size() + " of "
-                        + model.selectedRooms().size() + " rooms on " + service + ".");
+                int asked = model.selectedRooms().size();
+                notifications.success("Rooms destroyed", "Destroyed " + destroyed.size() + " of " + asked
+                        + (asked == 1 ? " room" : " rooms") + " on " + service + ".");
             }).show();
         });
     }

@@ -90,6 +90,8 @@ class RoomDialogsWorkflowTest {
                     .as("the dialog closed").isTrue();
             assertThat(ownerInRoom.getOccupants()).anyMatch(o -> o.getResourceOrEmpty().toString().equals("Bobby"));
             app.waitFor("the occupants", () -> app.app().workspace(room).occupants().occupants().size() == 2);
+            assertThat(app.app().notifications().history()).as("one notification per join")
+                    .filteredOn(n -> n.title().equals("Joined")).hasSize(1);
             app.screenshot("joined-with-password");
         } finally {
             ownerInRoom.leave();
