@@ -291,7 +291,14 @@ public class ChamberlainApp extends Application {
             join.setId("sidebar-join");
             join.setDisable(!account.equals(mainModel.activeAccount().get()));
             join.setOnAction(e -> showJoinDialog(Optional.of(room.jid())));
-            return List.of(open, join);
+            String service = room.jid().substring(room.jid().indexOf('@') + 1);
+            if (!adminServices.contains(account + " " + service)) {
+                return List.of(open, join);
+            }
+            MenuItem destroy = new MenuItem("Destroy as server admin\u2026");
+            destroy.setId("sidebar-admin-destroy-room");
+            destroy.setOnAction(e -> showAdminDestroyDialog(account, service, Optional.of(room.jid())));
+            return List.of(open, join, new SeparatorMenuItem(), destroy);
         }
         if (row instanceof SidebarTree.Service service && adminServices.contains(account + " " + service.jid())) {
             MenuItem destroy = new MenuItem("Destroy rooms (server admin)\u2026");

@@ -200,6 +200,9 @@ class RoomDialogsWorkflowTest {
             app.waitFor("dave's services listed", () -> app.app().mainModel().sidebar().get().stream()
                     .anyMatch(a -> a.jid().equals(server.jid("dave")) && !a.services().isEmpty()));
             assertThat(hasAdminDestroy(app, server.jid("dave"), service)).as("offered to a non-admin").isFalse();
+            SidebarTree.Room keptRow = new SidebarTree.Room(kept, null, SidebarTree.RoomSource.DISCOVERED);
+            assertThat(actionIds(app, server.jid("admin"), keptRow)).contains("sidebar-admin-destroy-room");
+            assertThat(actionIds(app, server.jid("dave"), keptRow)).doesNotContain("sidebar-admin-destroy-room");
 
             app.onFx(() -> app.app().sidebarActions(server.jid("admin"), service).stream()
                     .filter(i -> "sidebar-admin-destroy".equals(i.getId())).findFirst().orElseThrow().fire());
@@ -267,6 +270,11 @@ class RoomDialogsWorkflowTest {
         return org.testfx.util.WaitForAsyncUtils.waitFor(org.testfx.util.WaitForAsyncUtils.asyncFx(
                 () -> app.app().sidebarActions(account, service).stream()
                         .anyMatch(i -> "sidebar-admin-destroy".equals(i.getId()))));
+    }
+
+    private static List<String> actionIds(AppHarness app, String account, Object row) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.waitFor(org.testfx.util.WaitForAsyncUtils.asyncFx(
+                () -> app.app().sidebarActions(account, row).stream().map(MenuItem::getId).toList()));
     }
 
     /** A menu item of the main window's menu bar, by id. */
