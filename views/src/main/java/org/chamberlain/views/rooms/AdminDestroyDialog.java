@@ -69,7 +69,7 @@ public final class AdminDestroyDialog {
 
         TextField reason = new TextField();
         reason.setId("admin-destroy-reason");
-        reason.setPromptText("Why (kept in Chamberlain's history of this room)");
+        reason.setPromptText("Why (kept in Chamberlain's audit log only)");
         reason.textProperty().bindBidirectional(model.reason());
         reason.disableProperty().bind(model.finished());
         Label reasonLabel = new Label("Reason");
