@@ -120,7 +120,8 @@ public final class ConfigurationView {
     /** Above the form while the room is new and locked: why nobody can enter yet, and what ends that. */
     private Node lockedBanner() {
         Label text = new Label("This room is being created and stays locked: nobody else can enter it until you "
-                + "press Create room (the defaults below are fine as they are). Cancel creation destroys it.");
+                + "press Create room (the defaults below are fine as they are). Cancel creation destroys it. "
+                + "Some servers open a locked room by themselves after a while (Prosody: 5 minutes).");
         text.setWrapText(true);
         text.setId("configuration-locked");
         HBox banner = new HBox(text);

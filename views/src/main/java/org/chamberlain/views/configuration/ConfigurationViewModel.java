@@ -92,6 +92,8 @@ public final class ConfigurationViewModel {
      * runs {@code cancel} (which destroys the room) and then {@code onCancelled}.
      */
     public void beginCreation(FormDefinition definition, CreationCancel cancel, Runnable onCancelled) {
+        // Prosody unlocks on any submitted form (even one without changes), and also by itself once
+        // muc_room_lock_timeout (300 s) has passed; "locked" here is what we asked for, not a guarantee.
         creationCancel = cancel;
         onCreationCancelled = onCancelled;
         locked.set(true);
