@@ -105,7 +105,12 @@ class RoomDialogsWorkflowTest {
         XMPPTCPConnection setup = AppHarness.connect(server, "owner");
         MultiUserChat ownerInRoom = AppHarness.createRoom(setup, room, "Owner");
         try (AppHarness app = AppHarness.start(server, config, "bob")) {
-            app.onFx(() -> menuItem(app, "menu-join").fire());
+            // The keyboard shortcut, as a person presses it (Shortcut = Ctrl on Linux).
+            app.onFx(() -> app.scene().getWindow().requestFocus());
+            new org.testfx.api.FxRobot().press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.J)
+                    .release(javafx.scene.input.KeyCode.J, javafx.scene.input.KeyCode.CONTROL);
+            app.waitFor("the join dialog", () -> javafx.stage.Window.getWindows().stream()
+                    .anyMatch(w -> w.getScene() != null && w.getScene().lookup("#join-room") != null));
             TextField address = (TextField) app.lookupInWindows("#join-room");
             assertThat(address.getText()).as("prefilled with the service").isEqualTo("@" + server.mucService());
             app.onFx(() -> {
