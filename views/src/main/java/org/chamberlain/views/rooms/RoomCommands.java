@@ -63,6 +63,11 @@ public final class RoomCommands {
             @Override
             public JoinedRoom join(String room, String nickname, Optional<String> password)
                     throws ModerationException {
+                // Smack would leave and enter again (everyone sees us go and come back): say so instead.
+                if (session.rooms().isJoined(room)) {
+                    throw new ModerationException(ModerationException.Condition.INVALID_REQUEST,
+                            "You are already in " + room + "; its tab shows who is there.");
+                }
                 return session.rooms().join(room, nickname, password, historyMessages);
             }
         };

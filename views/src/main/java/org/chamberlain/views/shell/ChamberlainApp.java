@@ -202,8 +202,9 @@ public class ChamberlainApp extends Application {
         join.setAccelerator(Shortcuts.JOIN_ROOM);
         join.setId("menu-join");
         join.disableProperty().bind(Bindings.isNull(mainModel.activeAccount()));
+        // Prefill with a room we are not in yet: the sidebar's selection, else the open tab's room.
         join.setOnAction(e -> showJoinDialog(mainView.selectedSidebarRoom().or(
-                () -> Optional.ofNullable(mainModel.selectedRoom().get()))));
+                () -> Optional.ofNullable(mainModel.selectedRoom().get())).filter(room -> !joined(room))));
         mainView.sidebarActions(this::sidebarActions);
         MenuItem invite = new MenuItem("_Invite…");
         invite.setAccelerator(Shortcuts.INVITE);
@@ -257,6 +258,16 @@ public class ChamberlainApp extends Application {
             }));
             dialog.show();
         });
+    }
+
+    /** Whether the active account is in {@code room} (no network). */
+    private boolean joined(String room) {
+        try {
+            return activeSession().isPresent() && activeSession().get().rooms().isJoined(room);
+        } catch (org.chamberlain.app.errors.ModerationException notARoom) {
+            // Not a room address: nothing to prefill the join dialog with.
+            return true;
+        }
     }
 
     /** The join dialog as the active account, prefilled with {@code room} or "@service". UI thread. */

@@ -93,6 +93,17 @@ class RoomDialogsWorkflowTest {
             assertThat(app.app().notifications().history()).as("one notification per join")
                     .filteredOn(n -> n.title().equals("Joined")).hasSize(1);
             app.screenshot("joined-with-password");
+
+            // Joining again would make Smack leave and re-enter; the dialog says we are in already.
+            app.onFx(() -> app.app().showJoinDialog(Optional.of(room)));
+            app.onFx(() -> {
+                ((PasswordField) app.lookupInWindows("#join-password")).setText("s3cret");
+                ((Button) app.lookupInWindows("#join-button")).fire();
+            });
+            Label again = (Label) app.lookupInWindows("#join-problem");
+            app.waitFor("the already-joined answer", () -> !again.getText().isEmpty());
+            assertThat(again.getText()).isEqualTo("You are already in " + room + "; its tab shows who is there.");
+            assertThat(ownerInRoom.getOccupants()).hasSize(2);
         } finally {
             ownerInRoom.leave();
             setup.disconnect();
