@@ -67,7 +67,7 @@ public final class UiBench {
         String mode = args.length == 0 ? "all" : args[0];
         switch (mode) {
             case "startup":
-                startup(args.length > 1 ? Integer.parseInt(args[1]) : 5);
+                startup(args.length > 1 ? Integer.parseInt(args[1]) : 5, args.length > 2 && "cds".equals(args[2]));
                 break;
             case "scale":
                 inToolkit(UiBench::scale);
@@ -76,7 +76,7 @@ public final class UiBench {
                 inToolkit(UiBench::apply);
                 break;
             default:
-                System.err.println("usage: UiBench startup [N] | scale | apply");
+                System.err.println("usage: UiBench startup [N [cds]] | scale | apply");
                 System.exit(2);
         }
         System.exit(0);
@@ -84,12 +84,30 @@ public final class UiBench {
 
     // ---- 1. start to interactive main window ----
 
-    private static void startup(int repetitions) throws Exception {
+    private static final List<String> CHILD_FLAGS = java.util.Arrays.stream(
+            System.getProperty("bench.jvmFlags", "").split("\\s+")).filter(f -> !f.isBlank()).toList();
+
+    /**
+     * @param cds give each window its own AppCDS archive, as the installed package has one: a first,
+     *     unmeasured launch of each dumps the classes it loaded ({@code -XX:ArchiveClassesAtExit}), the
+     *     measured launches map it ({@code -XX:SharedArchiveFile})
+     */
+    private static void startup(int repetitions, boolean cds) throws Exception {
+        System.out.println("startup: extra JVM flags for both windows: " + (CHILD_FLAGS.isEmpty() ? "none"
+                : String.join(" ", CHILD_FLAGS)) + (cds ? "; each with its own AppCDS archive" : "; no AppCDS"));
+        List<String> bareFlags = List.of();
+        List<String> appFlags = List.of();
+        if (cds) {
+            Path archives = Files.createTempDirectory("chamberlain-bench-cds");
+            childClasspath = jarredClasspath(archives);
+            bareFlags = archive(BareWindow.class.getName(), archives.resolve("bare.jsa"));
+            appFlags = archive(Main.class.getName(), archives.resolve("app.jsa"));
+        }
         List<Launch> bare = new ArrayList<>();
         List<Launch> app = new ArrayList<>();
         for (int i = 0; i < repetitions; i++) {
-            bare.add(launch(BareWindow.class.getName()));
-            app.add(launch(Main.class.getName()));
+            bare.add(launch(BareWindow.class.getName(), bareFlags));
+            app.add(launch(Main.class.getName(), appFlags));
             System.out.printf("startup run %d: bare %s; app %s%n", i + 1, bare.get(i), app.get(i));
         }
         Launch bareMedian = Launch.median(bare);
@@ -123,13 +141,51 @@ public final class UiBench {
         }
     }
 
-    private static Launch launch(String mainClass) throws Exception {
+    /** The class path of the child JVMs; the {@code cds} mode replaces its directories by jars. */
+    private static String childClasspath = System.getProperty("java.class.path");
+
+    /** CDS archives only classes from jars ("Cannot have non-empty directory in paths"): jars the directories. */
+    private static String jarredClasspath(Path into) throws IOException {
+        java.util.spi.ToolProvider jar = java.util.spi.ToolProvider.findFirst("jar")
+                .orElseThrow(() -> new IllegalStateException("no jar tool in this JDK"));
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (Files.isDirectory(path)) {
+                Path jarFile = into.resolve("classes-" + (n++) + ".jar");
+                int status = jar.run(System.out, System.err, "--create", "--file", jarFile.toString(), "-C",
+                        path.toString(), ".");
+                if (status != 0) {
+                    throw new IllegalStateException("jar failed for " + path);
+                }
+                entries.add(jarFile.toString());
+            } else {
+                entries.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /** Dumps the classes one launch of {@code mainClass} loads; returns the flag that maps the archive. */
+    private static List<String> archive(String mainClass, Path file) throws Exception {
+        launch(mainClass, List.of("-XX:ArchiveClassesAtExit=" + file));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("No CDS archive was written for " + mainClass + " at " + file);
+        }
+        return List.of("-XX:SharedArchiveFile=" + file, "-Xshare:on");
+    }
+
+    private static Launch launch(String mainClass, List<String> extraFlags) throws Exception {
         Path home = Files.createTempDirectory("chamberlain-bench-home");
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(childClasspath);
         command.add("-D" + FirstFrameProbe.PROPERTY + "=exit");
+        // The same extra JVM flags for both windows, e.g. the installed launcher's (BENCH_JVM_FLAGS in bench.sh).
+        command.addAll(CHILD_FLAGS);
+        command.addAll(extraFlags);
         command.add(mainClass);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // Empty settings for every launch: nothing remembered, no accounts to sign in.
