@@ -85,6 +85,8 @@ public final class MembersViewModel {
      * "results changed" signal re-laid out every visible cell for every chunk). UI thread.
      */
     private final Map<String, ReadOnlyObjectWrapper<ItemResult>> resultWatches = new java.util.HashMap<>();
+    /** True from Apply until its last result is shown (busy also covers loading). UI thread. */
+    private boolean applying;
     private int applyTotal;
     private int appliedSoFar;
     /** Rows built on Apply's background thread for the change set about to be set; null otherwise. */
@@ -150,11 +152,13 @@ public final class MembersViewModel {
         }
         boolean confirmed = selfDemotionConfirmed.get();
         int count = pending.changes().size();
-        busy.set(true);
         lastResults.clear();
         clearResults();
+        applying = true;
         applyTotal = count;
         appliedSoFar = 0;
+        // After `applying`: the rows' cells re-read their text when busy changes.
+        busy.set(true);
         status.set(progressText());
         ResultStream stream = new ResultStream();
         tasks.submit("Applying " + count + " member changes to " + room, ctx -> {
@@ -164,9 +168,11 @@ public final class MembersViewModel {
             });
             return new Finished(report, report.after().map(after -> rowsAfter(report, after, confirmed)));
         }, finished -> stream.thenRun(() -> {
+            applying = false;
             busy.set(false);
             finishApply(finished);
         }), failure -> stream.thenRun(() -> {
+            applying = false;
             busy.set(false);
             status.set(UserMessages.sentence(failure));
             notifications.error("Members", failure);
@@ -575,7 +581,7 @@ public final class MembersViewModel {
     public String resultText(MemberRow row) {
         ItemResult result = resultsByJid.get(row.jid());
         if (result == null) {
-            return busy.get() && applyTotal > 0 && row.status() != MemberRow.Status.UNCHANGED ? "sending\u2026" : "";
+            return applying && row.status() != MemberRow.Status.UNCHANGED ? "sending\u2026" : "";
         }
         switch (result.outcome()) {
             case APPLIED:

@@ -123,6 +123,10 @@ class MembersBatchingTest {
 
         model.addAll("new@example.org", Affiliation.ADMIN, null);
         assertThat(model.resultText(row(model, "person0999@example.org"))).isEmpty();
+        // Busy again, but loading, not applying: a pending row is not "sending…".
+        model.load();
+        assertThat(model.busy().get()).isTrue();
+        assertThat(model.resultText(row(model, "new@example.org"))).isEmpty();
     }
 
     private static MemberRow row(MembersViewModel model, String jid) {
