@@ -71,6 +71,8 @@ public final class MainWindowView {
     private final Menu accountMenu = new Menu("_Account");
     private final Menu toolsMenu = new Menu("_Tools");
     private Menu roomMenu;
+    /** Right-click actions of a sidebar row: (account of the row, row value) → menu items; none by default. */
+    private java.util.function.BiFunction<String, Object, List<MenuItem>> sidebarActions = (a, v) -> List.of();
     private Menu fileMenu;
 
     /**
@@ -159,6 +161,21 @@ public final class MainWindowView {
         tab.setOnClosed(e -> onClose.run());
         workspace.getTabs().add(tab);
         workspace.getSelectionModel().select(tab);
+    }
+
+    /**
+     * Sets what right-clicking a sidebar row offers: gets the row's account and its value (a
+     * {@link SidebarTree.Account}, {@link SidebarTree.Service} or {@link SidebarTree.Room}). FX thread.
+     */
+    public void sidebarActions(java.util.function.BiFunction<String, Object, List<MenuItem>> actions) {
+        this.sidebarActions = actions;
+    }
+
+    /** The room selected in the sidebar, if a room row is selected. */
+    public java.util.Optional<String> selectedSidebarRoom() {
+        TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+        return item != null && item.getValue() instanceof SidebarTree.Room room ? java.util.Optional.of(room.jid())
+                : java.util.Optional.empty();
     }
 
     public SplitPane split() {
@@ -339,6 +356,26 @@ public final class MainWindowView {
             if (e.getCode() == KeyCode.ENTER) {
                 activate(tree.getSelectionModel().getSelectedItem());
             }
+        });
+        tree.setOnContextMenuRequested(e -> {
+            TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+            TreeItem<Object> owner = item;
+            while (owner != null && !(owner.getValue() instanceof SidebarTree.Account)) {
+                owner = owner.getParent();
+            }
+            if (item == null || owner == null) {
+                return;
+            }
+            List<MenuItem> items = sidebarActions.apply(((SidebarTree.Account) owner.getValue()).jid(),
+                    item.getValue());
+            if (!items.isEmpty()) {
+                javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(
+                        items.toArray(MenuItem[]::new));
+                javafx.geometry.Point2D at = e.isKeyboardTrigger() ? tree.localToScreen(20, 20)
+                        : new javafx.geometry.Point2D(e.getScreenX(), e.getScreenY());
+                menu.show(tree, at.getX(), at.getY());
+            }
+            e.consume();
         });
         rebuildTree(model.sidebar().get());
         model.sidebar().addListener((obs, old, now) -> rebuildTree(now));

@@ -213,17 +213,17 @@ public class ChamberlainApp extends Application {
         RoomCommands commands = new RoomCommands(tasks, notifications);
         MenuItem create = new MenuItem("_New room…");
         create.setAccelerator(Shortcuts.NEW_ROOM);
+        create.setId("menu-new-room");
         create.disableProperty().bind(Bindings.isNull(mainModel.activeAccount()));
-        create.setOnAction(e -> activeSession().ifPresent(session -> {
-            String account = mainModel.activeAccount().get();
-            RoomDialogs.create(stage, mainModel.defaultService().orElse("conference." + account.substring(
-                    account.indexOf('@') + 1)), localpart(account)).ifPresent(request ->
-                    commands.createInstant(session, request.room(), request.nickname(), room -> {
-                        mainModel.putRoom(account, room.substring(room.indexOf('@') + 1),
-                                new SidebarTree.Room(room, null, SidebarTree.RoomSource.JOINED));
-                        mainModel.openRoom(room);
-                    }));
-        }));
+        create.setOnAction(e -> showCreateDialog(commands));
+        MenuItem join = new MenuItem("_Join room…");
+        join.setAccelerator(Shortcuts.JOIN_ROOM);
+        join.setId("menu-join");
+        join.disableProperty().bind(Bindings.isNull(mainModel.activeAccount()));
+        // Prefill with a room we are not in yet: the sidebar's selection, else the open tab's room.
+        join.setOnAction(e -> showJoinDialog(mainView.selectedSidebarRoom().or(
+                () -> Optional.ofNullable(mainModel.selectedRoom().get())).filter(room -> !joined(room))));
+        mainView.sidebarActions(this::sidebarActions);
         MenuItem invite = new MenuItem("_Invite…");
         invite.setAccelerator(Shortcuts.INVITE);
         invite.disableProperty().bind(Bindings.isNull(mainModel.selectedRoom()));
@@ -239,8 +239,123 @@ public class ChamberlainApp extends Application {
                             mainModel.closeRoom(room);
                             mainModel.removeRoom(mainModel.activeAccount().get(), room);
                         }))));
-        mainView.roomMenu().getItems().addAll(0, List.of(create, new SeparatorMenuItem()));
+        mainView.roomMenu().getItems().addAll(0, List.of(create, join, new SeparatorMenuItem()));
         mainView.roomMenu().getItems().addAll(new SeparatorMenuItem(), invite, destroy);
+    }
+
+    private void showCreateDialog(RoomCommands commands) {
+        activeSession().ifPresent(session -> {
+            String account = mainModel.activeAccount().get();
+            javafx.scene.control.Dialog<RoomDialogs.CreateRequest> dialog = RoomDialogs.createDialog(stage,
+                    mainModel.defaultService().orElse("conference." + account.substring(account.indexOf('@') + 1)),
+                    localpart(account));
+            dialog.setOnHidden(e -> Optional.ofNullable(dialog.getResult()).ifPresent(request -> {
+                java.util.function.Consumer<String> show = room -> {
+                    mainModel.putRoom(account, room.substring(room.indexOf('@') + 1),
+                            new SidebarTree.Room(room, null, SidebarTree.RoomSource.JOINED));
+                    mainModel.openRoom(room);
+                };
+                if (!request.configureNow()) {
+                    commands.createInstant(session, request.room(), request.nickname(), show);
+                    return;
+                }
+                commands.createReserved(session, request.room(), request.nickname(), creation -> {
+                    show.accept(creation.room());
+                    RoomWorkspace workspace = workspaces.get(creation.room());
+                    if (workspace == null) {
+                        notifications.post(Notification.Kind.WARNING, "Creating " + creation.room(), "The room "
+                                + "is locked and its tab could not open; close and reopen it to configure it.", null);
+                        return;
+                    }
+                    workspace.configuration().beginCreation(creation.form(), creation::cancel, () -> {
+                        mainModel.closeRoom(creation.room());
+                        mainModel.removeRoom(account, creation.room());
+                    });
+                    workspace.select(2);
+                });
+            }));
+            dialog.show();
+        });
+    }
+
+    /** Whether the active account is in {@code room} (no network). */
+    private boolean joined(String room) {
+        try {
+            return activeSession().isPresent() && activeSession().get().rooms().isJoined(room);
+        } catch (org.chamberlain.app.errors.ModerationException notARoom) {
+            // Not a room address: nothing to prefill the join dialog with.
+            return true;
+        }
+    }
+
+    /** The join dialog as the active account, prefilled with {@code room} or "@service". UI thread. */
+    public void showJoinDialog(Optional<String> room) {
+        activeSession().ifPresent(session -> {
+            String account = mainModel.activeAccount().get();
+            org.chamberlain.views.rooms.JoinViewModel model = new org.chamberlain.views.rooms.JoinViewModel(tasks,
+                    RoomCommands.joinGateway(session, org.chamberlain.views.chat.ChatViewModel.HISTORY_ON_JOIN),
+                    org.chamberlain.views.rooms.JoinDialog.prefill(room, mainModel.defaultService()),
+                    localpart(account), mainModel.defaultService());
+            javafx.scene.control.Dialog<org.chamberlain.app.rooms.JoinedRoom> dialog =
+                    org.chamberlain.views.rooms.JoinDialog.create(stage, model);
+            dialog.setOnHidden(e -> Optional.ofNullable(dialog.getResult()).ifPresent(joined -> {
+                mainModel.putRoom(account, joined.room().substring(joined.room().indexOf('@') + 1),
+                        new SidebarTree.Room(joined.room(), null, SidebarTree.RoomSource.JOINED));
+                mainModel.openRoom(joined.room());
+                notifications.info("Joined", "You are in " + joined.room() + " as " + joined.nickname() + ".");
+            }));
+            dialog.show();
+        });
+    }
+
+    /** Server-admin services per account ("account service"), found when the account's services are listed. */
+    private final java.util.Set<String> adminServices = new java.util.HashSet<>();
+
+    /** What right-clicking a sidebar row offers. Public for tests, which cannot right-click headless. */
+    public List<MenuItem> sidebarActions(String account, Object row) {
+        if (row instanceof SidebarTree.Room room) {
+            MenuItem open = new MenuItem("Open");
+            open.setOnAction(e -> mainModel.openRoom(room.jid()));
+            MenuItem join = new MenuItem("Join\u2026");
+            join.setId("sidebar-join");
+            join.setDisable(!account.equals(mainModel.activeAccount().get()));
+            join.setOnAction(e -> showJoinDialog(Optional.of(room.jid())));
+            String service = room.jid().substring(room.jid().indexOf('@') + 1);
+            if (!adminServices.contains(account + " " + service)) {
+                return List.of(open, join);
+            }
+            MenuItem destroy = new MenuItem("Destroy as server admin\u2026");
+            destroy.setId("sidebar-admin-destroy-room");
+            destroy.setOnAction(e -> showAdminDestroyDialog(account, service, Optional.of(room.jid())));
+            return List.of(open, join, new SeparatorMenuItem(), destroy);
+        }
+        if (row instanceof SidebarTree.Service service && adminServices.contains(account + " " + service.jid())) {
+            MenuItem destroy = new MenuItem("Destroy rooms (server admin)\u2026");
+            destroy.setId("sidebar-admin-destroy");
+            destroy.setOnAction(e -> showAdminDestroyDialog(account, service.jid(), Optional.empty()));
+            return List.of(destroy);
+        }
+        return List.of();
+    }
+
+    private void showAdminDestroyDialog(String account, String service, Optional<String> preselected) {
+        sessions.session(account).ifPresent(session -> {
+            org.chamberlain.views.rooms.AdminDestroyViewModel model = new org.chamberlain.views.rooms
+                    .AdminDestroyViewModel(tasks, RoomCommands.adminDestroyGateway(session), service);
+            List<String> known = mainModel.sidebar().get().stream().filter(a -> a.jid().equals(account))
+                    .flatMap(a -> a.services().stream()).filter(s -> s.jid().equals(service))
+                    .flatMap(s -> s.rooms().stream()).map(SidebarTree.Room::jid).toList();
+            model.load(known, preselected.map(java.util.Set::of).orElse(java.util.Set.of()));
+            org.chamberlain.views.rooms.AdminDestroyDialog.create(stage, model, destroyed -> {
+                for (String room : destroyed) {
+                    mainModel.closeRoom(room);
+                    mainModel.removeRoom(account, room);
+                }
+                int asked = model.selectedRooms().size();
+                notifications.success("Rooms destroyed", "Destroyed " + destroyed.size() + " of " + asked
+                        + (asked == 1 ? " room" : " rooms") + " on " + service + ".");
+            }).show();
+        });
     }
 
     /** Signs a saved account in; without a remembered password the person is told to give one. */
@@ -274,19 +389,39 @@ public class ChamberlainApp extends Application {
 
     /** Fills the sidebar with the account's MUC services and their public rooms. */
     private void discoverServices(String account) {
+        // Filled on the task's thread, read on the UI thread after the task has finished.
+        java.util.Set<String> admin = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<String> probeProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
         sessions.session(account).ifPresent(session -> tasks.submit("Looking for rooms of " + account, ctx -> {
             Map<String, List<RoomListing>> found = new java.util.LinkedHashMap<>();
             for (String service : session.rooms().mucServices()) {
                 found.put(service, session.rooms().rooms(service, false));
+                try {
+                    if (session.destruction().adminDestroyOffered(service)) {
+                        admin.add(service);
+                    }
+                } catch (org.chamberlain.app.errors.ModerationException e) {
+                    // The rooms are still worth listing; the person learns why the admin actions are missing.
+                    probeProblems.add(e.getMessage());
+                }
             }
             return found;
-        }, found -> found.forEach((service, rooms) -> {
-            mainModel.putService(account, service);
-            for (RoomListing listing : rooms) {
-                mainModel.putRoom(account, service, new SidebarTree.Room(listing.room(), listing.name().orElse(null),
-                        SidebarTree.RoomSource.DISCOVERED));
-            }
-        }), failure -> notifications.error("Room discovery for " + account, failure)));
+        }, found -> {
+            probeProblems.forEach(problem -> notifications.post(Notification.Kind.WARNING,
+                    "Server administration", "Could not check for administrator commands: " + problem, null));
+            found.forEach((service, rooms) -> showService(account, service, rooms, admin.contains(service)));
+        }, failure -> notifications.error("Room discovery for " + account, failure)));
+    }
+
+    private void showService(String account, String service, List<RoomListing> rooms, boolean admin) {
+        if (admin) {
+            adminServices.add(account + " " + service);
+        }
+        mainModel.putService(account, service);
+        for (RoomListing listing : rooms) {
+            mainModel.putRoom(account, service, new SidebarTree.Room(listing.room(), listing.name().orElse(null),
+                    SidebarTree.RoomSource.DISCOVERED));
+        }
     }
 
     private void showAccounts() {
