@@ -173,6 +173,10 @@ public final class MainWindowView {
 
     /** The room selected in the sidebar, if a room row is selected. */
     public java.util.Optional<String> selectedSidebarRoom() {
+        if (tree == null) {
+            // The workspace is not built yet (the first moments after start): nothing is selected.
+            return java.util.Optional.empty();
+        }
         TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
         return item != null && item.getValue() instanceof SidebarTree.Room room ? java.util.Optional.of(room.jid())
                 : java.util.Optional.empty();

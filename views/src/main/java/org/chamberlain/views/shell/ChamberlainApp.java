@@ -156,7 +156,7 @@ public class ChamberlainApp extends Application {
         primaryStage.show();
         // The shell shows first; the sidebar and tabs are built once its frame is on the screen, and the
         // accounts (keyring, Smack: thousands of classes on a worker thread that would compete for the CPU)
-        // are signed in after that. Halves the time to the first frame (docs/benchmarks.md, "Desktop UI").
+        // are signed in after that: a third less CPU to the first frame (docs/benchmarks.md, "Desktop UI").
         FirstFrameProbe.afterTwoPulses(primaryStage, () -> Platform.runLater(this::fillWorkspace));
     }
 
