@@ -5,6 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -56,10 +59,15 @@ public final class MainWindowView {
     private final Function<String, Node> roomContent;
     private final Runnable quit;
     private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
     private final SplitPane split = new SplitPane();
-    private final TextField filterBox = new TextField();
-    private final TreeView<Object> tree = new TreeView<>();
-    private final TabPane workspace = new TabPane();
+    // The sidebar and the tabs are created by buildWorkspace(), after the window's first frame: their
+    // classes, skins and CSS were the largest part of the start-up (docs/benchmarks.md, "Desktop UI").
+    private TextField filterBox;
+    private TreeView<Object> tree;
+    private TabPane workspace;
+    private final BooleanProperty workspaceReady = new SimpleBooleanProperty(this, "workspaceReady");
+    private final BooleanProperty tabSelected = new SimpleBooleanProperty(this, "tabSelected");
     private final Menu accountMenu = new Menu("_Account");
     private final Menu toolsMenu = new Menu("_Tools");
     private Menu roomMenu;
@@ -68,6 +76,9 @@ public final class MainWindowView {
     private Menu fileMenu;
 
     /**
+     * Builds the window's shell (menus and status bar); {@link #buildWorkspace()} adds the sidebar, the tabs
+     * and the notifications.
+     *
      * @param roomContent builds the workspace of one room tab from its JID
      * @param quit closes the window (the composition root then shuts everything down)
      */
@@ -75,18 +86,41 @@ public final class MainWindowView {
         this.model = model;
         this.roomContent = roomContent;
         this.quit = quit;
-        BorderPane frame = new BorderPane();
         frame.setTop(menuBar());
+        Region loading = new Region();
+        loading.getStyleClass().add("workspace");
+        frame.setCenter(loading);
+        frame.setBottom(statusBar());
+        root.getChildren().add(frame);
+        root.getStyleClass().add("main-window");
+    }
+
+    /**
+     * Adds the sidebar, the workspace tabs and the notifications to the shell; does nothing the second time.
+     * The composition root calls it once the shell's first frame is on the screen, so the window appears
+     * at once and fills a moment later (the status bar says it is loading meanwhile). FX thread.
+     */
+    public void buildWorkspace() {
+        if (workspaceReady.get()) {
+            return;
+        }
+        filterBox = new TextField();
+        tree = new TreeView<>();
+        workspace = new TabPane();
         split.getItems().addAll(sidebar(), workspace());
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         frame.setCenter(split);
-        frame.setBottom(statusBar());
         Node notifications = new NotificationsView(model.notifications()).node();
         StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
         // Above the status bar and the tabs' action bars, so the cards never hide a button.
         StackPane.setMargin(notifications, new Insets(0, 16, 110, 0));
-        root.getChildren().addAll(frame, notifications);
-        root.getStyleClass().add("main-window");
+        root.getChildren().add(notifications);
+        workspaceReady.set(true);
+    }
+
+    /** True once {@link #buildWorkspace()} has run. */
+    public ReadOnlyBooleanProperty workspaceReady() {
+        return workspaceReady;
     }
 
     public Parent node() {
@@ -113,6 +147,7 @@ public final class MainWindowView {
      * {@code onClose} runs when the person closes the tab. FX thread.
      */
     public void openTool(String id, String title, Node content, Runnable onClose) {
+        buildWorkspace();
         String key = "tool:" + id;
         for (Tab tab : workspace.getTabs()) {
             if (key.equals(tab.getUserData())) {
@@ -138,6 +173,10 @@ public final class MainWindowView {
 
     /** The room selected in the sidebar, if a room row is selected. */
     public java.util.Optional<String> selectedSidebarRoom() {
+        if (tree == null) {
+            // The workspace is not built yet (the first moments after start): nothing is selected.
+            return java.util.Optional.empty();
+        }
         TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
         return item != null && item.getValue() instanceof SidebarTree.Room room ? java.util.Optional.of(room.jid())
                 : java.util.Optional.empty();
@@ -162,9 +201,9 @@ public final class MainWindowView {
 
         MenuItem closeTab = new MenuItem("_Close room tab");
         closeTab.setAccelerator(Shortcuts.CLOSE_TAB);
-        closeTab.disableProperty().bind(Bindings.isNull(workspace.getSelectionModel().selectedItemProperty()));
+        closeTab.disableProperty().bind(tabSelected.not());
         closeTab.setOnAction(e -> {
-            Tab tab = workspace.getSelectionModel().getSelectedItem();
+            Tab tab = workspace == null ? null : workspace.getSelectionModel().getSelectedItem();
             if (tab != null) {
                 model.closeRoom((String) tab.getUserData());
             }
@@ -178,7 +217,10 @@ public final class MainWindowView {
 
         MenuItem find = new MenuItem("_Find room");
         find.setAccelerator(Shortcuts.FIND_ROOM);
-        find.setOnAction(e -> filterBox.requestFocus());
+        find.setOnAction(e -> {
+            buildWorkspace();
+            filterBox.requestFocus();
+        });
         CheckMenuItem dark = new CheckMenuItem("_Dark theme");
         dark.setAccelerator(Shortcuts.TOGGLE_THEME);
         dark.selectedProperty().bindBidirectional(model.darkTheme());
@@ -446,6 +488,7 @@ public final class MainWindowView {
         workspace.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 model.selectedRoom().set(now == null || ((String) now.getUserData()).startsWith("tool:") ? null
                         : (String) now.getUserData()));
+        tabSelected.bind(workspace.getSelectionModel().selectedItemProperty().isNotNull());
 
         Label title = new Label("No room open");
         title.getStyleClass().add("title-3");
@@ -480,9 +523,14 @@ public final class MainWindowView {
         Label task = new Label();
         task.textProperty().bind(model.taskSummary());
         task.setId("status-task");
+        Label loading = new Label("Loading the workspace\u2026");
+        loading.setId("status-loading");
+        loading.visibleProperty().bind(workspaceReady.not());
+        loading.managedProperty().bind(loading.visibleProperty());
+        // Indeterminate (its default) while the workspace loads; bound to the task's progress while one runs.
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(120);
-        progress.visibleProperty().bind(model.busy());
+        progress.visibleProperty().bind(model.busy().or(workspaceReady.not()));
         progress.managedProperty().bind(progress.visibleProperty());
         model.taskRunner().tasks().running().addListener((ListChangeListener<Object>) c -> {
             var running = model.taskRunner().tasks().running();
@@ -497,7 +545,7 @@ public final class MainWindowView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label server = new Label(model.serverNote());
         server.getStyleClass().add("status-server");
-        HBox bar = new HBox(12, connection, spacer, task, progress, server);
+        HBox bar = new HBox(12, connection, spacer, loading, task, progress, server);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");

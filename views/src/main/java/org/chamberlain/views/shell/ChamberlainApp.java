@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -152,8 +154,24 @@ public class ChamberlainApp extends Application {
         primaryStage.setTitle("Chamberlain");
         restoreLayout(primaryStage);
         primaryStage.show();
+        // The shell shows first; the sidebar and tabs are built once its frame is on the screen, and the
+        // accounts (keyring, Smack: thousands of classes on a worker thread that would compete for the CPU)
+        // are signed in after that: a third less CPU to the first frame (docs/benchmarks.md, "Desktop UI").
+        FirstFrameProbe.afterTwoPulses(primaryStage, () -> Platform.runLater(this::fillWorkspace));
+    }
+
+    private void fillWorkspace() {
+        if (stage == null || !stage.isShowing() || mainView.workspaceReady().get()) {
+            return;
+        }
+        mainView.buildWorkspace();
         mainView.split().setDividerPositions(settings.sidebarDivider());
         connectAccounts();
+    }
+
+    /** True once the main window is complete (its workspace is built after its first frame). FX thread. */
+    public ReadOnlyBooleanProperty workspaceReady() {
+        return mainView.workspaceReady();
     }
 
     /** The content of a room tab, acting as the account that is active when the tab opens. */

@@ -73,7 +73,10 @@ final class AppHarness implements AutoCloseable {
     static AppHarness start(StartupOptions options) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         ChamberlainApp app = (ChamberlainApp) FxToolkit.setupApplication(() -> new ChamberlainApp(options));
-        return new AppHarness(app, stage);
+        AppHarness harness = new AppHarness(app, stage);
+        // The app shows its shell first and builds the sidebar and tabs after the first frame.
+        harness.waitFor("the main window's workspace", () -> app.workspaceReady().get());
+        return harness;
     }
 
     /** Every node matching the selector in the topmost dialog. */
