@@ -495,7 +495,7 @@ public final class MembersViewModel {
                     sizes.merge(row.pending(), 1, Integer::sum);
                 }
             }
-            String counts = Affiliation.LISTS.stream().map(a -> sizes.getOrDefault(a, 0) + " " + a.listName())
+            String counts = Affiliation.LISTS.stream().map(a -> countOf(sizes.getOrDefault(a, 0), a))
                     .reduce((a, b) -> a + " · " + b).orElse("");
             return new Rows(set, confirmed, found, all, keys, counts);
         }
@@ -615,6 +615,11 @@ public final class MembersViewModel {
 
     public ReadOnlyStringProperty status() {
         return status.getReadOnlyProperty();
+    }
+
+    /** "1 owner", "2 owners", "1 banned": the personName is the singular of the list's name. */
+    static String countOf(int size, Affiliation list) {
+        return size + " " + (size == 1 ? list.personName() : list.listName());
     }
 
     /** "2 owners · 0 admins · 14 members · 1 banned" after the pending changes. */
