@@ -56,7 +56,7 @@ public final class MainWindowView {
             .withZone(ZoneId.systemDefault());
 
     private final MainWindowViewModel model;
-    private final Function<String, Node> roomContent;
+    private final Function<RoomTab, Node> roomContent;
     private final Runnable quit;
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
@@ -74,15 +74,19 @@ public final class MainWindowView {
     /** Right-click actions of a sidebar row: (account of the row, row value) → menu items; none by default. */
     private java.util.function.BiFunction<String, Object, List<MenuItem>> sidebarActions = (a, v) -> List.of();
     private Menu fileMenu;
+    /** The sidebar width to keep (pixels) until the person drags the divider; NaN before it is known. */
+    private double wantedSidebarWidth = Double.NaN;
+    private boolean dividerMovedByPerson;
+    private Region sidebarBox;
 
     /**
      * Builds the window's shell (menus and status bar); {@link #buildWorkspace()} adds the sidebar, the tabs
      * and the notifications.
      *
-     * @param roomContent builds the workspace of one room tab from its JID
+     * @param roomContent builds the workspace of one room tab (a room as one account)
      * @param quit closes the window (the composition root then shuts everything down)
      */
-    public MainWindowView(MainWindowViewModel model, Function<String, Node> roomContent, Runnable quit) {
+    public MainWindowView(MainWindowViewModel model, Function<RoomTab, Node> roomContent, Runnable quit) {
         this.model = model;
         this.roomContent = roomContent;
         this.quit = quit;
@@ -108,7 +112,17 @@ public final class MainWindowView {
         tree = new TreeView<>();
         workspace = new TabPane();
         split.getItems().addAll(sidebar(), workspace());
+        // The sidebar keeps its width when the window is resized; the rooms get the rest.
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        // A window manager resizes (or maximizes) the window after it is shown: the saved width is applied
+        // again at every size the window takes until the person drags the divider (a ratio applied before
+        // the final size left the sidebar at its minimum).
+        split.widthProperty().addListener((obs, old, now) -> applySidebarWidth());
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof Node target && isDivider(target)) {
+                dividerMovedByPerson = true;
+            }
+        });
         frame.setCenter(split);
         Node notifications = new NotificationsView(model.notifications()).node();
         StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
@@ -186,6 +200,53 @@ public final class MainWindowView {
         return split;
     }
 
+    /**
+     * Sets the sidebar's width in pixels; kept through the window's resizes (also those of the window manager
+     * after the window appears), never narrower than the account names. FX thread.
+     */
+    public void sidebarWidth(double pixels) {
+        wantedSidebarWidth = pixels;
+        dividerMovedByPerson = false;
+        applySidebarWidth();
+    }
+
+    /** The sidebar's width now (pixels), to remember; NaN before the workspace is built. */
+    public double sidebarWidth() {
+        return sidebarBox == null || sidebarBox.getWidth() <= 0 ? Double.NaN : sidebarBox.getWidth();
+    }
+
+    private void applySidebarWidth() {
+        double total = split.getWidth() - split.snappedLeftInset() - split.snappedRightInset();
+        if (dividerMovedByPerson || Double.isNaN(wantedSidebarWidth) || sidebarBox == null || total <= 0) {
+            return;
+        }
+        double width = Math.max(sidebarBox.getMinWidth(), Math.min(wantedSidebarWidth, total * 0.6));
+        split.setDividerPositions(Math.min(0.9, width / total));
+    }
+
+    private static boolean isDivider(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at.getStyleClass().contains("split-pane-divider")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Wide enough for the longest account row ("owner@sandbox.localhost  (online)") with its dot and indent. */
+    private double sidebarMinWidth(List<SidebarTree.Account> accounts) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(filterBox.getFont());
+        double widest = 0;
+        for (SidebarTree.Account account : accounts) {
+            // The longest state label, so the width does not jump while an account connects.
+            probe.setText(account.jid() + "  (" + ConnectionState.RECONNECTING.label() + ")");
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        // Dot and gap, disclosure arrow, cell and sidebar padding, a vertical scroll bar.
+        return Math.max(220, Math.ceil(widest + 84));
+    }
+
     // ---- menus and shortcuts ----
 
     private MenuBar menuBar() {
@@ -204,8 +265,14 @@ public final class MainWindowView {
         closeTab.disableProperty().bind(tabSelected.not());
         closeTab.setOnAction(e -> {
             Tab tab = workspace == null ? null : workspace.getSelectionModel().getSelectedItem();
-            if (tab != null) {
-                model.closeRoom((String) tab.getUserData());
+            if (tab != null && tab.getUserData() instanceof RoomTab roomTab) {
+                model.closeRoom(roomTab);
+            } else if (tab != null) {
+                // A tool tab: closed as its close button would.
+                workspace.getTabs().remove(tab);
+                if (tab.getOnClosed() != null) {
+                    tab.getOnClosed().handle(new javafx.event.Event(Tab.CLOSED_EVENT));
+                }
             }
         });
         MenuItem openRoom = new MenuItem("_Open room…");
@@ -387,7 +454,9 @@ public final class MainWindowView {
         VBox box = new VBox(6, filterBox, count, tree);
         box.setPadding(new Insets(8));
         box.getStyleClass().add("sidebar");
-        box.setMinWidth(220);
+        box.minWidthProperty().bind(Bindings.createDoubleBinding(() -> sidebarMinWidth(model.sidebar().get()),
+                model.sidebar(), filterBox.fontProperty()));
+        sidebarBox = box;
         return box;
     }
 
@@ -397,7 +466,14 @@ public final class MainWindowView {
         }
         Object value = item.getValue();
         if (value instanceof SidebarTree.Room room) {
-            model.openRoom(room.jid());
+            // The room opens as the account it is listed under, whichever account is active.
+            TreeItem<Object> owner = item.getParent();
+            while (owner != null && !(owner.getValue() instanceof SidebarTree.Account)) {
+                owner = owner.getParent();
+            }
+            if (owner != null) {
+                model.openRoom(((SidebarTree.Account) owner.getValue()).jid(), room.jid());
+            }
         } else if (value instanceof SidebarTree.Account account) {
             model.switchAccount(account.jid());
         }
@@ -469,25 +545,30 @@ public final class MainWindowView {
     private Node workspace() {
         workspace.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         workspace.setId("workspace");
-        for (String roomJid : model.openRooms()) {
-            workspace.getTabs().add(roomTab(roomJid));
+        for (RoomTab open : model.openRooms()) {
+            workspace.getTabs().add(roomTab(open));
         }
-        model.openRooms().addListener((ListChangeListener<String>) change -> {
+        model.openRooms().addListener((ListChangeListener<RoomTab>) change -> {
             while (change.next()) {
-                for (String removed : change.getRemoved()) {
+                for (RoomTab removed : change.getRemoved()) {
                     workspace.getTabs().removeIf(t -> removed.equals(t.getUserData()));
                 }
-                for (String added : change.getAddedSubList()) {
+                for (RoomTab added : change.getAddedSubList()) {
                     workspace.getTabs().add(roomTab(added));
                 }
             }
         });
+        // "lobby" becomes "lobby · alice" once a second account is there to tell apart.
+        model.accountsChanged().addListener((obs, old, now) -> workspace.getTabs().forEach(t -> {
+            if (t.getUserData() instanceof RoomTab open) {
+                t.setText(model.tabTitle(open));
+            }
+        }));
         model.selectedRoom().addListener((obs, old, now) -> workspace.getTabs().stream()
                 .filter(t -> t.getUserData().equals(now)).findFirst()
                 .ifPresent(t -> workspace.getSelectionModel().select(t)));
         workspace.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
-                model.selectedRoom().set(now == null || ((String) now.getUserData()).startsWith("tool:") ? null
-                        : (String) now.getUserData()));
+                model.selectedRoom().set(now != null && now.getUserData() instanceof RoomTab open ? open : null));
         tabSelected.bind(workspace.getSelectionModel().selectedItemProperty().isNotNull());
 
         Label title = new Label("No room open");
@@ -505,12 +586,13 @@ public final class MainWindowView {
         return area;
     }
 
-    private Tab roomTab(String roomJid) {
-        Tab tab = new Tab(roomJid.contains("@") ? roomJid.substring(0, roomJid.indexOf('@')) : roomJid);
-        tab.setUserData(roomJid);
-        tab.setTooltip(new javafx.scene.control.Tooltip(roomJid));
-        tab.setContent(roomContent.apply(roomJid));
-        tab.setOnClosed(e -> model.closeRoom(roomJid));
+    private Tab roomTab(RoomTab open) {
+        Tab tab = new Tab(model.tabTitle(open));
+        tab.setUserData(open);
+        tab.setId("room-tab-" + open.roomName() + "-" + open.accountName());
+        tab.setTooltip(new javafx.scene.control.Tooltip(model.tabTooltip(open)));
+        tab.setContent(roomContent.apply(open));
+        tab.setOnClosed(e -> model.closeRoom(open));
         return tab;
     }
 

@@ -50,6 +50,7 @@ import org.chamberlain.views.main.MainWindowView;
 import org.chamberlain.views.main.Shortcuts;
 import org.chamberlain.views.main.SidebarTree;
 import org.chamberlain.views.main.MainWindowViewModel;
+import org.chamberlain.views.main.RoomTab;
 import org.chamberlain.views.members.MembersViewModel;
 import org.chamberlain.views.chat.ChatGateway;
 import org.chamberlain.views.chat.ChatViewModel;
@@ -96,7 +97,8 @@ public class ChamberlainApp extends Application {
         }
         return vaults;
     }
-    private final Map<String, RoomWorkspace> workspaces = new HashMap<>();
+    /** The workspace of each open room tab: one per (account, room). */
+    private final Map<RoomTab, RoomWorkspace> workspaces = new HashMap<>();
 
     public ChamberlainApp(StartupOptions options) {
         this.options = options;
@@ -127,9 +129,9 @@ public class ChamberlainApp extends Application {
         applyTheme(settings.darkTheme());
         mainModel.darkTheme().addListener((obs, old, dark) -> applyTheme(dark));
 
-        mainModel.openRooms().addListener((javafx.collections.ListChangeListener<String>) change -> {
+        mainModel.openRooms().addListener((javafx.collections.ListChangeListener<RoomTab>) change -> {
             while (change.next()) {
-                for (String closed : change.getRemoved()) {
+                for (RoomTab closed : change.getRemoved()) {
                     RoomWorkspace gone = workspaces.remove(closed);
                     if (gone != null) {
                         gone.close();
@@ -165,7 +167,7 @@ public class ChamberlainApp extends Application {
             return;
         }
         mainView.buildWorkspace();
-        mainView.split().setDividerPositions(settings.sidebarDivider());
+        mainView.sidebarWidth(settings.sidebarWidth());
         connectAccounts();
     }
 
@@ -174,37 +176,35 @@ public class ChamberlainApp extends Application {
         return mainView.workspaceReady();
     }
 
-    /** The content of a room tab, acting as the account that is active when the tab opens. */
-    private Node roomWorkspace(String roomJid) {
-        String account = mainModel.activeAccount().get();
-        if (account == null) {
-            Label text = new Label("Add an account first: rooms are opened as one of your accounts.");
-            VBox box = new VBox(text);
-            box.setPadding(new Insets(16));
-            box.setAlignment(Pos.TOP_LEFT);
-            return box;
-        }
+    /** The content of a room tab, acting as the tab's account and no other. */
+    private Node roomWorkspace(RoomTab tab) {
+        String account = tab.account();
+        String roomJid = tab.room();
         Optional<AccountSession> session = sessions.session(account);
         if (session.isEmpty()) {
             Label text = new Label(account + " has no connection; check File → Accounts.");
             VBox box = new VBox(text);
             box.setPadding(new Insets(16));
+            box.setAlignment(Pos.TOP_LEFT);
             return box;
         }
         RoomWorkspace workspace = new RoomWorkspace(
-                new OccupantsViewModel(tasks, notifications, session.get(), roomJid, localpart(account)),
+                new OccupantsViewModel(tasks, notifications, session.get(), roomJid, localpart(account),
+                        () -> showJoinDialog(account, Optional.of(roomJid))),
                 new MembersViewModel(tasks, notifications, sessions.members(account), roomJid, account),
                 new ConfigurationViewModel(tasks, notifications, sessions.configuration(account), roomJid),
                 new ChatViewModel(tasks, notifications, ChatGateway.of(session.get()), roomJid,
                         Clock.systemDefaultZone()),
                 new HistoryViewModel(tasks, auditLog::entriesFor, roomJid));
-        workspaces.put(roomJid, workspace);
+        workspaces.put(tab, workspace);
         return workspace.node();
     }
 
     private void onRoomEvent(RoomEvent event) {
         RoomEventMessages.of(event).ifPresent(m -> notifications.post(m.kind(), m.title(), m.text(), null));
         if (event instanceof RoomDestroyed destroyed) {
+            // Only the tab of the account that was in the room: another account's tab of it tells its own story.
+            mainModel.closeRoom(destroyed.account(), destroyed.room());
             mainModel.removeRoom(destroyed.account(), destroyed.room());
         }
     }
@@ -222,22 +222,25 @@ public class ChamberlainApp extends Application {
         join.disableProperty().bind(Bindings.isNull(mainModel.activeAccount()));
         // Prefill with a room we are not in yet: the sidebar's selection, else the open tab's room.
         join.setOnAction(e -> showJoinDialog(mainView.selectedSidebarRoom().or(
-                () -> Optional.ofNullable(mainModel.selectedRoom().get())).filter(room -> !joined(room))));
+                () -> Optional.ofNullable(mainModel.selectedRoom().get()).map(RoomTab::room))
+                .filter(room -> !joined(room))));
         mainView.sidebarActions(this::sidebarActions);
         MenuItem invite = new MenuItem("_Invite…");
         invite.setAccelerator(Shortcuts.INVITE);
         invite.disableProperty().bind(Bindings.isNull(mainModel.selectedRoom()));
-        invite.setOnAction(e -> withRoom((session, room) -> RoomDialogs.invite(stage, room).ifPresent(request ->
-                commands.invite(session, room, request.invitees(), request.direct(), request.reason()))));
+        invite.setOnAction(e -> withRoom((session, tab) -> RoomDialogs.invite(stage, tab.room()).ifPresent(
+                request -> commands.invite(session, tab.room(), request.invitees(), request.direct(),
+                        request.reason()))));
         invite.setId("menu-invite");
         MenuItem destroy = new MenuItem("_Destroy room…");
         destroy.setAccelerator(Shortcuts.DESTROY);
         destroy.disableProperty().bind(Bindings.isNull(mainModel.selectedRoom()));
-        destroy.setOnAction(e -> withRoom((session, room) -> RoomDialogs.destroyDialog(stage, room).showAndWait()
-                .ifPresent(request -> commands.destroy(session, room, request.reason(), request.alternateVenue(),
-                        () -> {
-                            mainModel.closeRoom(room);
-                            mainModel.removeRoom(mainModel.activeAccount().get(), room);
+        destroy.setOnAction(e -> withRoom((session, tab) -> RoomDialogs.destroyDialog(stage, tab.room())
+                .showAndWait().ifPresent(request -> commands.destroy(session, tab.room(), request.reason(),
+                        request.alternateVenue(), () -> {
+                            // The other accounts' tabs of the room close when they hear of the destruction.
+                            mainModel.closeRoom(tab);
+                            mainModel.removeRoom(tab.account(), tab.room());
                         }))));
         mainView.roomMenu().getItems().addAll(0, List.of(create, join, new SeparatorMenuItem()));
         mainView.roomMenu().getItems().addAll(new SeparatorMenuItem(), invite, destroy);
@@ -253,7 +256,7 @@ public class ChamberlainApp extends Application {
                 java.util.function.Consumer<String> show = room -> {
                     mainModel.putRoom(account, room.substring(room.indexOf('@') + 1),
                             new SidebarTree.Room(room, null, SidebarTree.RoomSource.JOINED));
-                    mainModel.openRoom(room);
+                    mainModel.openRoom(account, room);
                 };
                 if (!request.configureNow()) {
                     commands.createInstant(session, request.room(), request.nickname(), show);
@@ -261,14 +264,14 @@ public class ChamberlainApp extends Application {
                 }
                 commands.createReserved(session, request.room(), request.nickname(), creation -> {
                     show.accept(creation.room());
-                    RoomWorkspace workspace = workspaces.get(creation.room());
+                    RoomWorkspace workspace = workspaces.get(new RoomTab(account, creation.room()));
                     if (workspace == null) {
                         notifications.post(Notification.Kind.WARNING, "Creating " + creation.room(), "The room "
                                 + "is locked and its tab could not open; close and reopen it to configure it.", null);
                         return;
                     }
                     workspace.configuration().beginCreation(creation.form(), creation::cancel, () -> {
-                        mainModel.closeRoom(creation.room());
+                        mainModel.closeRoom(account, creation.room());
                         mainModel.removeRoom(account, creation.room());
                     });
                     workspace.select(2);
@@ -290,8 +293,12 @@ public class ChamberlainApp extends Application {
 
     /** The join dialog as the active account, prefilled with {@code room} or "@service". UI thread. */
     public void showJoinDialog(Optional<String> room) {
-        activeSession().ifPresent(session -> {
-            String account = mainModel.activeAccount().get();
+        Optional.ofNullable(mainModel.activeAccount().get()).ifPresent(account -> showJoinDialog(account, room));
+    }
+
+    /** The join dialog as {@code account}, prefilled with {@code room} or "@service". UI thread. */
+    public void showJoinDialog(String account, Optional<String> room) {
+        sessions.session(account).ifPresent(session -> {
             org.chamberlain.views.rooms.JoinViewModel model = new org.chamberlain.views.rooms.JoinViewModel(tasks,
                     RoomCommands.joinGateway(session, org.chamberlain.views.chat.ChatViewModel.HISTORY_ON_JOIN),
                     org.chamberlain.views.rooms.JoinDialog.prefill(room, mainModel.defaultService()),
@@ -301,7 +308,10 @@ public class ChamberlainApp extends Application {
             dialog.setOnHidden(e -> Optional.ofNullable(dialog.getResult()).ifPresent(joined -> {
                 mainModel.putRoom(account, joined.room().substring(joined.room().indexOf('@') + 1),
                         new SidebarTree.Room(joined.room(), null, SidebarTree.RoomSource.JOINED));
-                mainModel.openRoom(joined.room());
+                mainModel.openRoom(account, joined.room());
+                // The tab may be open already (its Occupants tab offered the dialog): show who is there now.
+                Optional.ofNullable(workspaces.get(new RoomTab(account, joined.room())))
+                        .ifPresent(workspace -> workspace.occupants().refresh());
                 notifications.info("Joined", "You are in " + joined.room() + " as " + joined.nickname() + ".");
             }));
             dialog.show();
@@ -315,11 +325,10 @@ public class ChamberlainApp extends Application {
     public List<MenuItem> sidebarActions(String account, Object row) {
         if (row instanceof SidebarTree.Room room) {
             MenuItem open = new MenuItem("Open");
-            open.setOnAction(e -> mainModel.openRoom(room.jid()));
+            open.setOnAction(e -> mainModel.openRoom(account, room.jid()));
             MenuItem join = new MenuItem("Join\u2026");
             join.setId("sidebar-join");
-            join.setDisable(!account.equals(mainModel.activeAccount().get()));
-            join.setOnAction(e -> showJoinDialog(Optional.of(room.jid())));
+            join.setOnAction(e -> showJoinDialog(account, Optional.of(room.jid())));
             String service = room.jid().substring(room.jid().indexOf('@') + 1);
             if (!adminServices.contains(account + " " + service)) {
                 return List.of(open, join);
@@ -348,7 +357,7 @@ public class ChamberlainApp extends Application {
             model.load(known, preselected.map(java.util.Set::of).orElse(java.util.Set.of()));
             org.chamberlain.views.rooms.AdminDestroyDialog.create(stage, model, destroyed -> {
                 for (String room : destroyed) {
-                    mainModel.closeRoom(room);
+                    mainModel.closeRoom(account, room);
                     mainModel.removeRoom(account, room);
                 }
                 int asked = model.selectedRooms().size();
@@ -458,7 +467,7 @@ public class ChamberlainApp extends Application {
                 .createInstant(session, room, localpart(account), created -> {
                     mainModel.putRoom(account, created.substring(created.indexOf('@') + 1),
                             new SidebarTree.Room(created, "Lobby", SidebarTree.RoomSource.JOINED));
-                    mainModel.openRoom(created);
+                    mainModel.openRoom(account, created);
                     // The other sandbox accounts join too, so there is someone to moderate right away.
                     for (AccountProfile other : options.accounts()) {
                         if (!other.jid().equals(account)) {
@@ -474,11 +483,19 @@ public class ChamberlainApp extends Application {
         return Optional.ofNullable(mainModel.activeAccount().get()).flatMap(sessions::session);
     }
 
-    private void withRoom(java.util.function.BiConsumer<AccountSession, String> action) {
-        String room = mainModel.selectedRoom().get();
-        if (room != null) {
-            activeSession().ifPresent(session -> action.accept(session, room));
+    /** Runs a command on the tab in front, as the tab's account (never just the active one). */
+    private void withRoom(java.util.function.BiConsumer<AccountSession, RoomTab> action) {
+        RoomTab tab = mainModel.selectedRoom().get();
+        if (tab == null) {
+            return;
         }
+        Optional<AccountSession> session = sessions.session(tab.account());
+        if (session.isEmpty()) {
+            notifications.post(Notification.Kind.WARNING, tab.room(), tab.account() + " has no connection; "
+                    + "check File \u2192 Accounts.", null);
+            return;
+        }
+        action.accept(session.get(), tab);
     }
 
     private static String localpart(String jid) {
@@ -490,9 +507,15 @@ public class ChamberlainApp extends Application {
         return sessions;
     }
 
-    /** For tests: the workspace of an open room. */
+    /** For tests: the workspace of a room's tab as the active account (null when that tab is not open). */
     public RoomWorkspace workspace(String roomJid) {
-        return workspaces.get(roomJid);
+        String active = mainModel.activeAccount().get();
+        return active == null ? null : workspaces.get(new RoomTab(active, roomJid));
+    }
+
+    /** For tests: the workspace of a room's tab as {@code account} (null when that tab is not open). */
+    public RoomWorkspace workspace(String account, String roomJid) {
+        return workspaces.get(new RoomTab(account, roomJid));
     }
 
     private void connectAccounts() {
@@ -578,9 +601,7 @@ public class ChamberlainApp extends Application {
             window.centerOnScreen();
         }
         window.setMaximized(settings.maximized());
-        for (String room : settings.openRooms()) {
-            mainModel.openRoom(room);
-        }
+        mainModel.restoreRooms(settings.openRooms());
     }
 
     private static boolean onSomeScreen(double x, double y) {
@@ -597,10 +618,12 @@ public class ChamberlainApp extends Application {
         }
         double[] dividers = mainView.split().getDividerPositions();
         if (dividers.length > 0) {
+            // Still written for older versions; this one reads the width.
             settings.sidebarDivider(dividers[0]);
         }
+        settings.sidebarWidth(mainView.sidebarWidth());
         settings.darkTheme(mainModel.darkTheme().get());
-        settings.openRooms(mainModel.openRooms());
+        settings.openRooms(mainModel.roomsToRemember());
         try {
             settings.save(options.configDir());
         } catch (IOException e) {

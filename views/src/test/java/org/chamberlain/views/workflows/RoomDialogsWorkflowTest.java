@@ -194,7 +194,8 @@ class RoomDialogsWorkflowTest {
             app.waitFor("the locked room", () -> app.app().workspace(room) != null
                     && app.app().workspace(room).configuration().locked().get());
             app.onFx(() -> ((Button) app.scene().lookup("#configuration-cancel-creation")).fire());
-            app.waitFor("the tab closed", () -> !app.app().mainModel().openRooms().contains(room));
+            app.waitFor("the tab closed", () -> !app.app().mainModel().openRooms().contains(
+                    new org.chamberlain.views.main.RoomTab(server.jid("owner"), room)));
             assertThatThrownBy(() -> carol.session().rooms().info(room))
                     .isInstanceOfSatisfying(ModerationException.class, e -> assertThat(e.condition())
                             .isEqualTo(ModerationException.Condition.ITEM_NOT_FOUND));
