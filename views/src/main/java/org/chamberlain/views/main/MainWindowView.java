@@ -586,6 +586,14 @@ public final class MainWindowView {
         return area;
     }
 
+    /** Builds the content of an open room tab again (e.g. once its account has signed in). FX thread. */
+    public void rebuildRoomTab(RoomTab open) {
+        if (workspace != null) {
+            workspace.getTabs().stream().filter(t -> open.equals(t.getUserData())).findFirst()
+                    .ifPresent(t -> t.setContent(roomContent.apply(open)));
+        }
+    }
+
     private Tab roomTab(RoomTab open) {
         Tab tab = new Tab(model.tabTitle(open));
         tab.setUserData(open);

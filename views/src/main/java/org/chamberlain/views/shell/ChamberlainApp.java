@@ -182,7 +182,10 @@ public class ChamberlainApp extends Application {
         String roomJid = tab.room();
         Optional<AccountSession> session = sessions.session(account);
         if (session.isEmpty()) {
-            Label text = new Label(account + " has no connection; check File → Accounts.");
+            // Tabs remembered from the last run open before their accounts sign in; filled once online.
+            Label text = new Label(account + " is not signed in yet; this room appears here once it is online "
+                    + "(if it does not sign in, check File \u2192 Accounts).");
+            text.setWrapText(true);
             VBox box = new VBox(text);
             box.setPadding(new Insets(16));
             box.setAlignment(Pos.TOP_LEFT);
@@ -198,6 +201,15 @@ public class ChamberlainApp extends Application {
                 new HistoryViewModel(tasks, auditLog::entriesFor, roomJid));
         workspaces.put(tab, workspace);
         return workspace.node();
+    }
+
+    /** Builds the workspaces of the account's tabs that opened before it was signed in. UI thread. */
+    private void fillWaitingTabs(String account) {
+        for (RoomTab tab : List.copyOf(mainModel.openRooms())) {
+            if (tab.account().equals(account) && !workspaces.containsKey(tab)) {
+                mainView.rebuildRoomTab(tab);
+            }
+        }
     }
 
     private void onRoomEvent(RoomEvent event) {
@@ -380,6 +392,7 @@ public class ChamberlainApp extends Application {
         sessions.connect(account, password, (jid, state, problem) -> {
             mainModel.connectionState(jid, state);
             if (state == ConnectionState.ONLINE) {
+                fillWaitingTabs(jid);
                 discoverServices(jid);
             }
         }, failure -> {
@@ -535,6 +548,7 @@ public class ChamberlainApp extends Application {
                 // Failures are reported once, by the failure callback below, with details.
                 mainModel.connectionState(jid, state);
                 if (state == ConnectionState.ONLINE) {
+                    fillWaitingTabs(jid);
                     discoverServices(jid);
                 }
                 if (state == ConnectionState.ONLINE && jid.equals(options.activeAccount())) {

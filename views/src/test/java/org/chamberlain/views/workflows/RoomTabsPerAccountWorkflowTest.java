@@ -94,4 +94,26 @@ class RoomTabsPerAccountWorkflowTest {
             assertThat(List.copyOf(app.app().mainModel().openRooms())).isEmpty();
         }
     }
+
+    @Test
+    void tabsComeBackWithTheirAccountsAfterARestartAndOldPlainRoomsOpenAsTheActiveAccount(TestServer server,
+            @TempDir Path config) throws Exception {
+        String lobby = "lobby@" + server.mucService();
+        String old = "old-format@" + server.mucService();
+        String owner = server.jid("owner");
+        String alice = server.jid("alice");
+        // As an older version wrote it (plain room JID), next to one tab remembered with its account.
+        java.nio.file.Files.writeString(config.resolve("window.properties"),
+                "rooms.open=" + alice + ">" + lobby + " " + old + "\n");
+        try (AppHarness app = AppHarness.start(server, config, "owner", "alice")) {
+            app.waitFor("both tabs filled once their accounts are online", () -> app.app().workspace(alice, lobby)
+                    != null && app.app().workspace(owner, old) != null);
+            assertThat(app.app().mainModel().openRooms()).containsExactly(new RoomTab(alice, lobby),
+                    new RoomTab(owner, old));
+            assertThat(app.app().mainModel().activeAccount().get()).isEqualTo(owner);
+        }
+        assertThat(java.nio.file.Files.readString(config.resolve("window.properties")))
+                .contains(alice + ">" + lobby).contains(owner + ">" + old)
+                .containsPattern("sidebar.width=[0-9]");
+    }
 }
