@@ -233,18 +233,22 @@ public final class MainWindowView {
         return false;
     }
 
-    /** Wide enough for the longest account row ("owner@sandbox.localhost  (online)") with its dot and indent. */
+    /**
+     * Wide enough for the longest account row ("owner@sandbox.localhost  (online)", bold when active) with
+     * its dot, indent and the sidebar's padding; at least 220.
+     */
     private double sidebarMinWidth(List<SidebarTree.Account> accounts) {
+        javafx.scene.text.Font font = filterBox.getFont();
         javafx.scene.text.Text probe = new javafx.scene.text.Text();
-        probe.setFont(filterBox.getFont());
+        probe.setFont(javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD,
+                font.getSize()));
         double widest = 0;
         for (SidebarTree.Account account : accounts) {
-            // The longest state label, so the width does not jump while an account connects.
-            probe.setText(account.jid() + "  (" + ConnectionState.RECONNECTING.label() + ")");
+            probe.setText(account.jid() + "  (" + ConnectionState.ONLINE.label() + ")");
             widest = Math.max(widest, probe.getLayoutBounds().getWidth());
         }
-        // Dot and gap, disclosure arrow, cell and sidebar padding, a vertical scroll bar.
-        return Math.max(220, Math.ceil(widest + 84));
+        // Disclosure arrow and dot (36 px before the text), the tree's and the sidebar's padding, a scroll bar.
+        return Math.max(220, Math.ceil(widest + 70));
     }
 
     // ---- menus and shortcuts ----

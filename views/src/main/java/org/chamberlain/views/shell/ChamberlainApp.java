@@ -156,6 +156,10 @@ public class ChamberlainApp extends Application {
         primaryStage.setTitle("Chamberlain");
         restoreLayout(primaryStage);
         primaryStage.show();
+        // Seen under Xvfb with openbox: right after the window is mapped, the window manager's answer shrinks
+        // it to its minimum (1200 wide -> 200 -> 1202 -> 200 for a bare JavaFX stage). Setting the size again
+        // once the show has been handled keeps it (docs/notes/javafx-views.md).
+        Platform.runLater(() -> keepRestoredSize(primaryStage));
         // The shell shows first; the sidebar and tabs are built once its frame is on the screen, and the
         // accounts (keyring, Smack: thousands of classes on a worker thread that would compete for the CPU)
         // are signed in after that: a third less CPU to the first frame (docs/benchmarks.md, "Desktop UI").
@@ -166,6 +170,7 @@ public class ChamberlainApp extends Application {
         if (stage == null || !stage.isShowing() || mainView.workspaceReady().get()) {
             return;
         }
+        keepRestoredSize(stage);
         mainView.buildWorkspace();
         mainView.sidebarWidth(settings.sidebarWidth());
         connectAccounts();
@@ -606,16 +611,47 @@ public class ChamberlainApp extends Application {
     }
 
     private void restoreLayout(Stage window) {
-        window.setWidth(settings.width());
-        window.setHeight(settings.height());
+        window.setMinWidth(640);
+        window.setMinHeight(420);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        restoredWidth = Math.min(settings.width(), Math.max(640, screen.getWidth()));
+        restoredHeight = Math.min(settings.height(), Math.max(420, screen.getHeight()));
+        window.setWidth(restoredWidth);
+        window.setHeight(restoredHeight);
         if (settings.hasPosition() && onSomeScreen(settings.x(), settings.y())) {
             window.setX(settings.x());
             window.setY(settings.y());
         } else {
             window.centerOnScreen();
         }
+        restoredX = window.getX();
+        restoredY = window.getY();
         window.setMaximized(settings.maximized());
         mainModel.restoreRooms(settings.openRooms());
+    }
+
+    private double restoredWidth;
+    private double restoredHeight;
+    private double restoredX = Double.NaN;
+    private double restoredY = Double.NaN;
+
+    /**
+     * Sets the remembered size again if something other than the person changed it in the first frames (a
+     * window manager's first configure event). FX thread.
+     */
+    private void keepRestoredSize(Stage window) {
+        if (window.isMaximized() || restoredWidth <= 0) {
+            return;
+        }
+        if (Math.abs(window.getWidth() - restoredWidth) > 8 || Math.abs(window.getHeight() - restoredHeight) > 8) {
+            window.setWidth(restoredWidth);
+            window.setHeight(restoredHeight);
+            // The shrink and regrow may also move it (seen: to the top left corner, title bar cut off).
+            if (!Double.isNaN(restoredX) && !Double.isNaN(restoredY)) {
+                window.setX(restoredX);
+                window.setY(restoredY);
+            }
+        }
     }
 
     private static boolean onSomeScreen(double x, double y) {
