@@ -19,7 +19,6 @@ import org.chamberlain.scripting.report.EventStream;
 import org.chamberlain.scripting.report.HumanReport;
 import org.chamberlain.scripting.report.ReportFiles;
 import org.chamberlain.scripting.run.Listeners;
-import org.chamberlain.scripting.run.QuietSmack;
 import org.chamberlain.scripting.run.ReplayListener;
 import org.chamberlain.scripting.run.ReplayOptions;
 import org.chamberlain.scripting.run.StepControl;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Parameters;
  * failed (or could not run: connection, login, server gone), 2 usage or script errors (every bad file is
  * reported before anything connects).
  *
- * <p>Runs in a JVM of its own: it switches Smack to its quiet mode for the whole process.
+ * <p>Changes nothing process-wide: the replayer has connections of its own (no Smack).
  */
 @Command(name = "replay", sortOptions = false,
         description = {"Replays scansion scripts (*.scs) as several XMPP accounts at once.",
@@ -49,7 +48,6 @@ public final class ReplayCommand implements Callable<Integer> {
     static final int SOME_FAILED = 1;
     static final int USAGE_OR_SCRIPT_ERRORS = 2;
 
-    private Thread warmUp;
     private final PrintStream standardOut;
     private final PrintStream standardErr;
 
@@ -128,11 +126,6 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long commandStart = System.nanoTime();
-        // Smack's initialisation runs beside the parsing of the scripts; joined before anything connects.
-        Thread warmUp = new Thread(QuietSmack::warmUp, "replay-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
-        this.warmUp = warmUp;
         PrintStream stdout = standardOut;
         PrintStream human = events ? standardErr : stdout;
         try {
@@ -140,15 +133,6 @@ public final class ReplayCommand implements Callable<Integer> {
         } finally {
             stdout.flush();
             human.flush();
-            joinWarmUp();
-        }
-    }
-
-    private void joinWarmUp() {
-        try {
-            warmUp.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -230,7 +214,6 @@ public final class ReplayCommand implements Callable<Integer> {
             listeners.add(actionTimes);
         }
         RunResult result;
-        joinWarmUp();
         try {
             ReplayListener listener = Listeners.of(listeners);
             if (eventStream != null && (pauseAtStart || !breakLines.isEmpty())) {

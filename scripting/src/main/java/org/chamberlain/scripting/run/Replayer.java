@@ -10,7 +10,7 @@ import org.chamberlain.scripting.parse.Verb;
 /**
  * Replays scripts one after another against a server, as several accounts at once per script.
  *
- * <p>Creating a replayer applies {@link QuietSmack} to the whole JVM. {@link #run} blocks the calling thread,
+ * <p>{@link #run} blocks the calling thread,
  * which also receives every {@link ReplayListener} call. Each script's connections are closed before the next
  * script starts, whatever happened; a script that fails or cannot run does not stop the run.
  */
@@ -19,7 +19,6 @@ public final class Replayer {
 
     public Replayer(ReplayOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        QuietSmack.configure();
     }
 
     public ReplayOptions options() {
