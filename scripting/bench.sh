@@ -56,14 +56,21 @@ generate() { # accounts room
   done
 }
 
+cpu_ticks() { # pid: user + system CPU in clock ticks (stat(5) fields 14 and 15)
+  sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
+}
+
 run() { # label args...
   local label=$1; shift
   start_server
-  local t0 t1
+  local t0 t1 c0 c1
+  c0=$(cpu_ticks "$pid")
   t0=$(date +%s.%N)
   "$root/chamberlain" replay --bench --host 127.0.0.1 --port "$port" "$@" >"$work/out.txt" 2>&1 || true
   t1=$(date +%s.%N)
-  echo "== $label (whole process, measured outside: $(echo "$t1 - $t0" | bc) s)"
+  c1=$(cpu_ticks "$pid")
+  echo "== $label (whole process as a user runs it, \`./chamberlain replay\`, measured outside:" \
+    "$(echo "$t1 - $t0" | bc) s; Prosody CPU during it $(echo "scale=2; ($c1 - $c0) / $(getconf CLK_TCK)" | bc) s)"
   grep '^bench:\|passed,' "$work/out.txt"
 }
 

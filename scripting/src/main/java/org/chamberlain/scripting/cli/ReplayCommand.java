@@ -266,13 +266,21 @@ public final class ReplayCommand implements Callable<Integer> {
 
         /** Durations of actions by verb. */
         static final class ActionTimes implements ReplayListener {
+            private static final int SLOWEST = 5;
             private final java.util.Map<String, List<Long>> byVerb = new java.util.TreeMap<>();
+            /** The slowest actions, as "duration, FILE:LINE verb", slowest first. */
+            private final java.util.TreeMap<Long, String> slowest = new java.util.TreeMap<>();
 
             @Override
             public void actionFinished(org.chamberlain.scripting.parse.Script script,
                     org.chamberlain.scripting.parse.Action action, org.chamberlain.scripting.run.ActionResult result,
                     long atNanos) {
                 byVerb.computeIfAbsent(action.verb().word(), key -> new ArrayList<>()).add(result.durationNanos());
+                slowest.put(result.durationNanos(), script.file().substring(script.file().lastIndexOf('/') + 1) + ":" + action.line() + " "
+                        + action.describe());
+                if (slowest.size() > SLOWEST) {
+                    slowest.pollFirstEntry();
+                }
             }
         }
 
@@ -294,8 +302,23 @@ public final class ReplayCommand implements Callable<Integer> {
                         + "max %.3f ms", verb, sorted.length, percentile(sorted, 50) / 1e6,
                         percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6));
             });
-            out.println(String.format(Locale.ROOT, "bench: command %.3f s; process so far (JVM start included) %s",
-                    (System.nanoTime() - commandStart) / 1e9, processSeconds()));
+            actionTimes.slowest.descendingMap().forEach((nanos, what) -> out.println(String.format(Locale.ROOT,
+                    "bench: slow action %.3f ms %s", nanos / 1e6, what)));
+            out.println(String.format(Locale.ROOT, "bench: command %.3f s; process so far (JVM start included) %s, "
+                    + "CPU %s", (System.nanoTime() - commandStart) / 1e9, processSeconds(), cpuSeconds()));
+        }
+
+        /** User + system CPU time of this process so far, from /proc (no management beans to load). */
+        private static String cpuSeconds() {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // Fields 14 and 15 of stat(5), counted from the state field (3): utime and stime in clock ticks.
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                return String.format(Locale.ROOT, "%.2f s", ticks / 100.0);
+            } catch (IOException | RuntimeException e) {
+                return "unknown";
+            }
         }
 
         private static String processSeconds() {
