@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.chamberlain.scripting.parse.ClientDeclaration;
-import org.chamberlain.scripting.xml.Element;
-import org.chamberlain.scripting.xml.Namespaces;
-import org.chamberlain.scripting.xml.XmlParsing;
 
 /**
  * One account's connection during a script. Used by the runner thread only; its connection's reader thread
@@ -165,15 +162,8 @@ final class Session {
     private final class Sink implements RawConnection.Sink {
         @Override
         public void element(String text, long arrivalNanos) {
-            Element element;
-            try {
-                element = XmlParsing.parseStanza(text);
-            } catch (XmlParsing.XmlProblem e) {
-                inbox.add(new ReceivedStanza(client.name(), text, null, arrivalNanos));
-                return;
-            }
-            if (isStanza(element)) {
-                inbox.add(new ReceivedStanza(client.name(), text, element, arrivalNanos));
+            if (isStanza(text)) {
+                inbox.add(new ReceivedStanza(client.name(), text, arrivalNanos));
             }
         }
 
@@ -199,11 +189,24 @@ final class Session {
         }
     }
 
-    private static boolean isStanza(Element element) {
-        if (!Namespaces.JABBER_CLIENT.equals(element.namespace())) {
+    /**
+     * Whether a top-level element is a stanza ({@code message}, {@code presence}, {@code iq} in the stream's
+     * default namespace {@code jabber:client}), judged from its start tag without parsing it. Anything that is not
+     * well-formed still goes to the queue (the receives that looks at it reports it).
+     */
+    static boolean isStanza(String xml) {
+        int end = 1;
+        while (end < xml.length() && " \t\r\n/>".indexOf(xml.charAt(end)) < 0) {
+            end++;
+        }
+        String name = xml.substring(1, end);
+        if (!name.equals("message") && !name.equals("presence") && !name.equals("iq")) {
             return false;
         }
-        String name = element.localName();
-        return "message".equals(name) || "presence".equals(name) || "iq".equals(name);
+        int tagEnd = xml.indexOf('>');
+        String startTag = tagEnd < 0 ? xml : xml.substring(0, tagEnd);
+        // A default namespace other than jabber:client on the element itself makes it something else.
+        int declaration = startTag.indexOf("xmlns=");
+        return declaration < 0 || startTag.startsWith("jabber:client", declaration + 7);
     }
 }

@@ -92,6 +92,12 @@ public final class XmlParsing {
 
     /** Parses one stanza as received on a client stream (default namespace {@code jabber:client}). */
     public static Element parseStanza(String xml) throws XmlProblem {
+        Element quick = QuickStanzaReader.read(xml);
+        return quick != null ? quick : parseStanzaWithStax(xml);
+    }
+
+    /** {@link #parseStanza} by the JDK's parser alone (what {@link QuickStanzaReader} must agree with). */
+    static Element parseStanzaWithStax(String xml) throws XmlProblem {
         String text = STREAM_OPEN + xml + "</stream:stream>";
         List<Element> elements = parse(text, null, (line, column) -> new int[] {line, column}, false);
         if (elements.isEmpty()) {
