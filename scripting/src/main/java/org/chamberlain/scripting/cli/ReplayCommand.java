@@ -110,6 +110,14 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
+    /**
+     * Runs {@code replay} without the product's other commands (the launcher's shortcut: picocli then builds
+     * the model of this command only).
+     */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new ReplayCommand()).setCommandName("chamberlain replay").execute(args));
+    }
+
     /** For the command line: UTF-8 on the process's stdout and stderr. */
     public ReplayCommand() {
         this(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8),
@@ -214,6 +222,7 @@ public final class ReplayCommand implements Callable<Integer> {
             listeners.add(actionTimes);
         }
         RunResult result;
+        long replayStart;
         try {
             ReplayListener listener = Listeners.of(listeners);
             if (eventStream != null && (pauseAtStart || !breakLines.isEmpty())) {
@@ -221,6 +230,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 listener = new StepControl(listener, new java.io.BufferedReader(new java.io.InputStreamReader(
                         System.in, StandardCharsets.UTF_8)), eventStream::paused, breakLines, pauseAtStart, human);
             }
+            replayStart = System.nanoTime();
             result = new Replayer(options).run(selected, listener);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -241,7 +251,7 @@ public final class ReplayCommand implements Callable<Integer> {
         long passed = result.count(Verdict.PASSED);
         long failed = result.scripts().size() - passed;
         if (bench) {
-            Benchmark.print(result, commandStart, actionTimes, human);
+            Benchmark.print(result, commandStart, replayStart, actionTimes, human);
         }
         human.println(passed + " passed, " + failed + " failed");
         return failed == 0 ? ALL_PASSED : SOME_FAILED;
@@ -276,7 +286,8 @@ public final class ReplayCommand implements Callable<Integer> {
                     org.chamberlain.scripting.parse.Action action, org.chamberlain.scripting.run.ActionResult result,
                     long atNanos) {
                 byVerb.computeIfAbsent(action.verb().word(), key -> new ArrayList<>()).add(result.durationNanos());
-                slowest.put(result.durationNanos(), script.file().substring(script.file().lastIndexOf('/') + 1) + ":" + action.line() + " "
+                slowest.put(result.durationNanos(), script.file().substring(script.file().lastIndexOf('/') + 1) + ":"
+                        + action.line() + " "
                         + action.describe());
                 if (slowest.size() > SLOWEST) {
                     slowest.pollFirstEntry();
@@ -284,7 +295,8 @@ public final class ReplayCommand implements Callable<Integer> {
             }
         }
 
-        static void print(RunResult result, long commandStart, ActionTimes actionTimes, PrintStream out) {
+        static void print(RunResult result, long commandStart, long replayStart, ActionTimes actionTimes,
+                PrintStream out) {
             long[] latencies = result.arrivalToVerdictNanos();
             long[] connects = result.connectNanos();
             Arrays.sort(latencies);
@@ -304,8 +316,9 @@ public final class ReplayCommand implements Callable<Integer> {
             });
             actionTimes.slowest.descendingMap().forEach((nanos, what) -> out.println(String.format(Locale.ROOT,
                     "bench: slow action %.3f ms %s", nanos / 1e6, what)));
-            out.println(String.format(Locale.ROOT, "bench: command %.3f s; process so far (JVM start included) %s, "
-                    + "CPU %s", (System.nanoTime() - commandStart) / 1e9, processSeconds(), cpuSeconds()));
+            out.println(String.format(Locale.ROOT, "bench: command %.3f s (of which reading the scripts %.3f s); "
+                    + "process so far (JVM start included) %s, CPU %s", (System.nanoTime() - commandStart) / 1e9,
+                    (replayStart - commandStart) / 1e9, processSeconds(), cpuSeconds()));
         }
 
         /** User + system CPU time of this process so far, from /proc (no management beans to load). */
