@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a received stanza into an {@link Element} much faster than a StAX reader (which costs 30–60 µs per
- * stanza once compiled and several hundred µs in a fresh JVM, most of the replayer's time from a stanza's
- * arrival to its verdict). It understands the XML a server writes on a client stream: elements, attributes in
+ * Reads a received stanza (or a script's XML block) into an {@link Element} much faster than a StAX reader
+ * (which costs 30–60 µs per stanza once compiled and several hundred µs in a fresh JVM: most of the replayer's
+ * time from a stanza's arrival to its verdict, and of reading the scripts). It understands the XML a server
+ * writes on a client stream: elements, attributes in
  * either quote, namespace declarations and prefixes, text, CDATA, comments, processing instructions, the five
  * predefined entities and character references. For anything else (a DOCTYPE, another entity, anything not
  * well-formed, even a duplicate attribute) it gives up and returns null, and {@link XmlParsing} lets the JDK's
@@ -22,18 +23,47 @@ import java.util.Map;
 final class QuickStanzaReader {
     private static final Map<String, String> STREAM_SCOPE = Map.of("", Namespaces.JABBER_CLIENT, "stream",
             Namespaces.STREAMS, "xml", Namespaces.XML);
+    private static final Map<String, String> BLOCK_SCOPE = Map.of("", Namespaces.JABBER_CLIENT, "scansion",
+            Namespaces.SCANSION, "xml", Namespaces.XML);
 
     private final String text;
+    /** Maps positions of script blocks; null for received stanzas (line and column 0). */
+    private final XmlParsing.PositionMapper mapper;
+    private int[] lineStarts;
     private int position;
 
-    private QuickStanzaReader(String text) {
+    private QuickStanzaReader(String text, XmlParsing.PositionMapper mapper) {
         this.text = text;
+        this.mapper = mapper;
+    }
+
+    /**
+     * The top-level elements of a script block, with the file positions of their start tags as
+     * {@link XmlParsing#parseBlock} gives them, or null if this reader leaves the block to the StAX parser.
+     */
+    static List<Element> readBlock(String xml, XmlParsing.PositionMapper mapper) {
+        try {
+            QuickStanzaReader reader = new QuickStanzaReader(xml, mapper);
+            List<Element> elements = new ArrayList<>(1);
+            reader.skipMisc();
+            while (reader.position < xml.length()) {
+                if (!reader.lookingAt('<') || reader.lookingAt("</") || reader.lookingAt("<!")) {
+                    return null;
+                }
+                Element element = reader.element(BLOCK_SCOPE, 1);
+                elements.add(element);
+                reader.skipMisc();
+            }
+            return elements;
+        } catch (GiveUp | IndexOutOfBoundsException e) {
+            return null;
+        }
     }
 
     /** The stanza, or null if this reader does not handle the text (the caller then uses the StAX parser). */
     static Element read(String xml) {
         try {
-            QuickStanzaReader reader = new QuickStanzaReader(xml);
+            QuickStanzaReader reader = new QuickStanzaReader(xml, null);
             reader.skipMisc();
             if (!reader.lookingAt('<')) {
                 return null;
@@ -144,6 +174,7 @@ final class QuickStanzaReader {
         if (depth > XmlParsing.MAX_DEPTH) {
             throw GiveUp.INSTANCE;
         }
+        int[] filePosition = mapper == null ? new int[2] : filePosition(position);
         position++; // '<'
         String qualifiedName = name();
         List<String[]> rawAttributes = new ArrayList<>(4);
@@ -218,7 +249,27 @@ final class QuickStanzaReader {
         if (!empty) {
             readContent(qualifiedName, scope, depth, content);
         }
-        return new Element(namespace, localName, prefix, attributes, declarations, content, 0, 0);
+        return new Element(namespace, localName, prefix, attributes, declarations, content, filePosition[0],
+                filePosition[1]);
+    }
+
+    /** The file's line and column of a character of the block (1-based before mapping, as the StAX path). */
+    private int[] filePosition(int offset) {
+        if (lineStarts == null) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+        int line = 0;
+        while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) {
+            line++;
+        }
+        return mapper.map(line + 1, offset - lineStarts[line] + 1);
     }
 
     private static void putOnce(Map<String, String> declarations, String prefix, String value) {

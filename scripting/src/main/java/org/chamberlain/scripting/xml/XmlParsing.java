@@ -77,6 +77,12 @@ public final class XmlParsing {
      * @throws XmlProblem for anything not well-formed, with the position already mapped
      */
     public static List<Element> parseBlock(String xml, PositionMapper mapper) throws XmlProblem {
+        List<Element> quick = QuickStanzaReader.readBlock(xml, mapper);
+        return quick != null ? quick : parseBlockWithStax(xml, mapper);
+    }
+
+    /** {@link #parseBlock} by the JDK's parser alone (what {@link QuickStanzaReader} must agree with). */
+    static List<Element> parseBlockWithStax(String xml, PositionMapper mapper) throws XmlProblem {
         String open = "<scansion:root xmlns='" + Namespaces.JABBER_CLIENT + "' xmlns:scansion='"
                 + Namespaces.SCANSION + "'>\n";
         String text = open + xml + "\n</scansion:root>";
