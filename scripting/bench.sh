@@ -77,6 +77,8 @@ run() { # label args...
 "$root/chamberlain" --version >/dev/null   # builds if needed and warms the class-data-sharing archive
 generate 3 room3 >"$work/accounts3.scs"
 # A user's first replay after a build writes replay's class-data archive at exit (slower); not measured.
+# Written afresh here so that it holds what a real replay loads (not what, say, `replay --help` loaded).
+rm -f "$root/views/target/chamberlain-replay.jsa"
 run "warm-up, not a figure" "$work/accounts3.scs" >/dev/null
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for ((r = 1; r <= rounds; r++)); do run "suite round $r: $(ls "$shared"/suite/prosody-0.12.3/*.scs | wc -l) shared scripts" "$shared/suite/prosody-0.12.3"; done
