@@ -387,8 +387,9 @@ public final class ReplayCommand implements Callable<Integer> {
             actionTimes.slowest.descendingMap().forEach((nanos, what) -> out.println(String.format(Locale.ROOT,
                     "bench: slow action %.3f ms %s", nanos / 1e6, what)));
             out.println(String.format(Locale.ROOT, "bench: command %.3f s (of which reading the scripts %.3f s); "
-                    + "process so far (JVM start included; OS start time, coarse) %s, CPU %s", (System.nanoTime() - commandStart) / 1e9,
-                    (replayStart - commandStart) / 1e9, processSeconds(), cpuSeconds()));
+                    + "process so far (JVM start included; OS start time, coarse) %s, CPU %s",
+                    (System.nanoTime() - commandStart) / 1e9, (replayStart - commandStart) / 1e9, processSeconds(),
+                    cpuSeconds()));
         }
 
         /** User + system CPU time of this process so far, from /proc (no management beans to load). */
