@@ -121,13 +121,11 @@ class RunnerRobustnessTest {
                 .withReceiveTimeout(Duration.ofSeconds(1));
     }
 
-    /** Live threads (Smack's process-wide idle pool aside) and open sockets of this JVM. */
+    /** Live threads and open sockets of this JVM. */
     record Resources(long threads, long sockets) {
         static Resources now() {
             long threads = Thread.getAllStackTraces().keySet().stream()
                     .filter(Thread::isAlive)
-                    // Smack's static cached pool: process-wide, daemon, its idle threads end after 60 s.
-                    .filter(t -> !t.getName().startsWith("Smack Cached Executor"))
                     .count();
             return new Resources(threads, openSockets());
         }
