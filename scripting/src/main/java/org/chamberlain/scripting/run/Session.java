@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.chamberlain.scripting.parse.ClientDeclaration;
+import org.chamberlain.scripting.xml.Element;
+import org.chamberlain.scripting.xml.XmlParsing;
 
 /**
  * One account's connection during a script. Used by the runner thread only; its connection's reader thread
@@ -164,6 +166,8 @@ final class Session {
         public void element(String text, long arrivalNanos) {
             if (isStanza(text)) {
                 inbox.add(new ReceivedStanza(client.name(), text, arrivalNanos));
+            } else if (text.startsWith("<stream:error") && !closing) {
+                inbox.problem("the server sent stream error " + streamError(text) + " to " + client.name());
             }
         }
 
@@ -187,6 +191,26 @@ final class Session {
                 inbox.problem("the data received by " + client.name() + " cannot be read: " + problem);
             }
         }
+    }
+
+    /** {@code 'condition'} and the server's text, if any, of a {@code <stream:error>}. */
+    static String streamError(String xml) {
+        Element error;
+        try {
+            error = XmlParsing.parseStanza(xml);
+        } catch (XmlParsing.XmlProblem e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+        String condition = "undefined-condition";
+        String text = null;
+        for (Element child : error.children()) {
+            if ("text".equals(child.localName())) {
+                text = child.text().strip();
+            } else {
+                condition = child.localName();
+            }
+        }
+        return "'" + condition + "'" + (text == null || text.isEmpty() ? "" : " (" + text + ")");
     }
 
     /**

@@ -101,6 +101,31 @@ class RunnerRobustnessTest {
     }
 
     @Test
+    void aStreamErrorFromTheServerIsAnErrorWithItsCondition(TestServer server) throws Exception {
+        // Prosody resolves a second login with the same full JID by kicking the first session: stream error
+        // 'conflict' on the first connection.
+        ParseResult parsed = new ScriptParser().parse("conflict.scs", """
+                [Client] Romeo
+                \tjid: conflict@localhost/same
+                \tpassword: password
+                [Client] Again
+                \tjid: conflict@localhost/same
+                \tpassword: password
+
+                Romeo connects
+                Again connects
+                Romeo receives:
+                \t<message><body>never</body></message>
+                """);
+        RunResult result = new Replayer(options(server)).run(List.of(parsed.script()), new Recorder());
+        ScriptResult kicked = result.scripts().get(0);
+        assertThat(kicked.verdict()).as(Recorder.describe(result)).isEqualTo(Verdict.ERROR);
+        // Reported at the connect that caused it, or at the receives if the kick arrives after that connect.
+        assertThat(kicked.location()).isIn("conflict.scs:9", "conflict.scs:10");
+        assertThat(kicked.message()).contains("stream error 'conflict'").contains("Romeo");
+    }
+
+    @Test
     void strictFifoFailsOnTheFirstStanzaThatDoesNotMatch(TestServer server) throws Exception {
         Script skipping = new ScriptParser().parse(SpecScriptsTest.specDir().resolve(
                 "receives_skips_unlisted_stanzas.scs")).script();
