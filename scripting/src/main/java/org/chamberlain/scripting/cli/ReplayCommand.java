@@ -348,6 +348,9 @@ public final class ReplayCommand implements Callable<Integer> {
         static final class ActionTimes implements ReplayListener {
             private static final int SLOWEST = 5;
             private final java.util.Map<String, List<Long>> byVerb = new java.util.TreeMap<>();
+            /** Per script file name, then per verb (scripts in run order). */
+            private final java.util.Map<String, java.util.Map<String, List<Long>>> byScript =
+                    new java.util.LinkedHashMap<>();
             /** The slowest actions, as "duration, FILE:LINE verb", slowest first. */
             private final java.util.TreeMap<Long, String> slowest = new java.util.TreeMap<>();
 
@@ -356,6 +359,9 @@ public final class ReplayCommand implements Callable<Integer> {
                     org.chamberlain.scripting.parse.Action action, org.chamberlain.scripting.run.ActionResult result,
                     long atNanos) {
                 byVerb.computeIfAbsent(action.verb().word(), key -> new ArrayList<>()).add(result.durationNanos());
+                byScript.computeIfAbsent(script.file().substring(script.file().lastIndexOf('/') + 1),
+                        key -> new java.util.TreeMap<>())
+                        .computeIfAbsent(action.verb().word(), key -> new ArrayList<>()).add(result.durationNanos());
                 slowest.put(result.durationNanos(), script.file().substring(script.file().lastIndexOf('/') + 1) + ":"
                         + action.line() + " "
                         + action.describe());
@@ -384,6 +390,11 @@ public final class ReplayCommand implements Callable<Integer> {
                         + "max %.3f ms", verb, sorted.length, percentile(sorted, 50) / 1e6,
                         percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6));
             });
+            actionTimes.byScript.forEach((file, verbs) -> verbs.forEach((verb, times) -> {
+                long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+                out.println(String.format(Locale.ROOT, "bench-script: %s action '%s', %d times: median %.3f ms",
+                        file, verb, sorted.length, percentile(sorted, 50) / 1e6));
+            }));
             actionTimes.slowest.descendingMap().forEach((nanos, what) -> out.println(String.format(Locale.ROOT,
                     "bench: slow action %.3f ms %s", nanos / 1e6, what)));
             out.println(String.format(Locale.ROOT, "bench: command %.3f s (of which reading the scripts %.3f s); "
