@@ -382,6 +382,8 @@ public final class ReplayCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "bench: arrival to verdict, %d stanzas: median %.3f ms, "
                     + "p99 %.3f ms", latencies.length, percentile(latencies, 50) / 1e6,
                     percentile(latencies, 99) / 1e6));
+            out.println(String.format(Locale.ROOT, "bench: pauses after sends sat out %.3f s in all (--pause-ms "
+                    + "per send, kept before the next write, overlapped by receives)", result.pausedNanos() / 1e9));
             out.println(String.format(Locale.ROOT, "bench: connect+login, %d connections: median %.2f ms, "
                     + "p99 %.2f ms", connects.length, percentile(connects, 50) / 1e6, percentile(connects, 99) / 1e6));
             actionTimes.byVerb.forEach((verb, times) -> {

@@ -37,16 +37,19 @@ public final class Replayer {
         List<ScriptResult> results = new ArrayList<>();
         List<Long> latencies = new ArrayList<>();
         List<Long> connects = new ArrayList<>();
+        long paused = 0;
         listener.runStarted(List.copyOf(scripts), System.currentTimeMillis());
         for (int index = 0; index < scripts.size(); index++) {
             Script script = scripts.get(index);
             listener.scriptStarted(script, index, System.nanoTime() - runStart);
-            ScriptResult result = new ScriptRunner(script, options, timing, runStart, latencies, connects).run();
+            ScriptRunner runner = new ScriptRunner(script, options, timing, runStart, latencies, connects);
+            ScriptResult result = runner.run();
+            paused += runner.pausedNanos();
             results.add(result);
             listener.scriptFinished(script, result, System.nanoTime() - runStart);
         }
         long replay = timing.firstConnect < 0 ? 0 : timing.lastVerdict - timing.firstConnect;
-        RunResult result = new RunResult(results, replay, toArray(latencies), toArray(connects));
+        RunResult result = new RunResult(results, replay, toArray(latencies), toArray(connects), paused);
         listener.runFinished(result, System.nanoTime() - runStart);
         return result;
     }
