@@ -23,7 +23,10 @@ public final class XmlParsing {
     /** Deeper nesting is refused: no stanza needs it, and it keeps every recursive walk safe. */
     public static final int MAX_DEPTH = 200;
 
-    private static final XMLInputFactory FACTORY = createFactory();
+    /** Created on first use: most runs never need the JDK's parser (see {@link QuickStanzaReader}). */
+    private static final class Stax {
+        static final XMLInputFactory FACTORY = createFactory();
+    }
     private static final String STREAM_OPEN = "<stream:stream xmlns='" + Namespaces.JABBER_CLIENT
             + "' xmlns:stream='" + Namespaces.STREAMS + "'>";
 
@@ -116,7 +119,7 @@ public final class XmlParsing {
             throws XmlProblem {
         XMLStreamReader reader = null;
         try {
-            reader = FACTORY.createXMLStreamReader(new StringReader(text));
+            reader = Stax.FACTORY.createXMLStreamReader(new StringReader(text));
             return readChildrenOfRoot(reader, text, lineStarts, mapper, block);
         } catch (XMLStreamException e) {
             Location location = e.getLocation();
