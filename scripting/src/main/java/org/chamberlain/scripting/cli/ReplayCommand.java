@@ -63,6 +63,10 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Port for accounts without connect_port (default: 5222).")
     private int port;
 
+    @Option(names = "--trust-certificate", paramLabel = "SHA256", description = "Accept a server certificate with "
+            + "this SHA-256 fingerprint although Java does not trust it (a test server's self-signed one); repeatable.")
+    private List<String> trustedCertificates = new ArrayList<>();
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
             description = "How long each receives waits for a match (default: ${DEFAULT-VALUE}).")
     private double timeoutSeconds;
@@ -281,7 +285,8 @@ public final class ReplayCommand implements Callable<Integer> {
         ReplayOptions options = ReplayOptions.defaults().withServer(host, port)
                 .withReceiveTimeout(Duration.ofNanos((long) (timeoutSeconds * 1e9)))
                 .withPause(Duration.ofNanos((long) (pauseMillis * 1e6)))
-                .withStrictFifo(strictFifo);
+                .withStrictFifo(strictFifo)
+                .withTrustedCertificates(java.util.Set.copyOf(trustedCertificates));
         List<ReplayListener> listeners = new ArrayList<>();
         listeners.add(new HumanReport(human, verbose));
         if (eventStream != null) {

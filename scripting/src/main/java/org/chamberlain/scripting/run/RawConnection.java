@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 import org.chamberlain.scripting.xml.Element;
 import org.chamberlain.scripting.xml.Namespaces;
 import org.chamberlain.scripting.xml.XmlParsing;
@@ -74,7 +73,7 @@ final class RawConnection {
 
     /** What a connect needs to know. */
     record Settings(InetAddress address, int port, String host, String domain, String user, String password,
-            String resource, boolean allowPlaintext, int timeoutMillis) {
+            String resource, boolean allowPlaintext, int timeoutMillis, java.util.Set<String> trustedCertificates) {
     }
 
     private record Arrival(String xml, long nanos) {
@@ -221,9 +220,18 @@ final class RawConnection {
         if (!TLS.equals(answer.namespace()) || !"proceed".equals(answer.localName())) {
             throw new ConnectFailure(Stage.CONNECT, "the server refused STARTTLS");
         }
+        ServerCertificates trust;
+        SSLSocket tls;
         try {
-            SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(socket,
-                    settings.host(), settings.port(), true);
+            trust = new ServerCertificates(settings.trustedCertificates());
+            // The identity to check is the XMPP domain, not the host we dialled (--host 127.0.0.1, a
+            // connect_host): RFC 6120 §13.7.2. The same name goes out as SNI.
+            tls = (SSLSocket) trust.context().getSocketFactory().createSocket(socket, settings.domain(),
+                    settings.port(), true);
+        } catch (java.security.GeneralSecurityException | IOException e) {
+            throw new ConnectFailure(Stage.CONNECT, "TLS could not start: " + message(e));
+        }
+        try {
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             tls.setSSLParameters(parameters);
@@ -232,9 +240,34 @@ final class RawConnection {
             encrypted = true;
             useStreams();
         } catch (IOException e) {
+            String refused = trust.refusedFingerprint();
+            if (refused != null) {
+                throw new ConnectFailure(Stage.CONNECT, "the server's certificate for " + settings.domain()
+                        + " is not trusted (" + certificateProblem(e) + "). Its SHA-256 fingerprint is " + refused
+                        + "; if this is the server you meant, run again with --trust-certificate " + refused);
+            }
             throw new ConnectFailure(Stage.CONNECT, "TLS failed: " + message(e));
         }
         return openStream(Stage.CONNECT);
+    }
+
+    /** Java's reasons for refusing a certificate, in words for people where we know them. */
+    private String certificateProblem(IOException e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String text = String.valueOf(root.getMessage());
+        if (text.contains("unable to find valid certification path")) {
+            return "it is not signed by an authority this Java trusts, e.g. self-signed";
+        }
+        if (text.contains("No subject alternative") || text.contains("No name matching")) {
+            return "it is not issued for " + settings.domain();
+        }
+        if (root instanceof java.security.cert.CertificateExpiredException) {
+            return "it has expired";
+        }
+        return text;
     }
 
     private void authenticate(Element features) throws ConnectFailure {

@@ -70,7 +70,8 @@ final class Session {
         }
         RawConnection.Settings settings = new RawConnection.Settings(address, port, host, domain, local,
                 client.password() == null ? "" : client.password(), resource, options.allowPlaintext(),
-                (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
+                (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()),
+                options.trustedCertificates());
         closing = false;
         RawConnection opened;
         try {
