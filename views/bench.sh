@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The desktop UI benchmarks of issue 5: prints the figures recorded in docs/benchmarks.md.
 #   views/bench.sh            all three (start-up ratio, 10,000 affiliations, applying 1,000 changes)
-#   views/bench.sh startup 5  only one of: startup [N], scale, apply
+#   views/bench.sh startup 5  only one of: startup [N [cds]], scale, apply (BENCH_JVM_FLAGS: see run() below)
+#   views/bench.sh startup 7 cds   each window with its own AppCDS archive, as the installed package starts
 # Needs Xvfb (real windows on a free display) and prosody (the apply benchmark starts a test server).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -21,8 +22,10 @@ grep -qE '^[0-9]+$' "$xlog" || { echo "bench.sh: Xvfb did not start" >&2; exit 2
 display=":$(head -n 1 "$xlog")"
 export DISPLAY="$display"
 
+# BENCH_JVM_FLAGS: extra flags for both windows of the start-up benchmark, e.g. the installed launcher's:
+#   BENCH_JVM_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1" views/bench.sh startup 7
 run() {
-  timeout 900 java -cp "$cp" org.chamberlain.views.bench.UiBench "$@"
+  timeout 900 java -Dbench.jvmFlags="${BENCH_JVM_FLAGS:-}" -cp "$cp" org.chamberlain.views.bench.UiBench "$@"
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"

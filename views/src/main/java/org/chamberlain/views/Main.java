@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The product's single entry point: {@code chamberlain} with no argument opens the desktop app;
- * subcommands run the command lines of the engine. It must not touch Smack before a subcommand is chosen:
- * the replayer configures Smack process-wide before Smack initialises.
+ * subcommands run the command lines of the engine. It loads nothing of the desktop app before a subcommand is
+ * chosen, so the command lines start quickly.
  */
 @Command(name = "chamberlain", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {org.chamberlain.scripting.cli.ReplayCommand.class, SandboxCommand.class},

@@ -108,6 +108,17 @@ public final class AffiliationService {
      */
     public ApplyReport apply(String room, AffiliationChangeSet changeSet, boolean selfDemotionConfirmed)
             throws ModerationException {
+        return apply(room, changeSet, selfDemotionConfirmed, item -> { });
+    }
+
+    /**
+     * Like {@link #apply(String, AffiliationChangeSet, boolean)}, and hands each change's result to {@code
+     * onEachSent} as soon as the server answered it, on the calling thread, before the lists are re-fetched
+     * (so an editor can show "312 / 1000 applied"). The report may still turn an {@code APPLIED} into {@code
+     * IGNORED} when the re-fetched lists do not show the change.
+     */
+    public ApplyReport apply(String room, AffiliationChangeSet changeSet, boolean selfDemotionConfirmed,
+            java.util.function.Consumer<ItemResult> onEachSent) throws ModerationException {
         EntityBareJid roomJid = roomJid(room);
         String self = self();
         List<ChangeProblem> problems = changeSet.validate(self, selfDemotionConfirmed);
@@ -118,19 +129,22 @@ public final class AffiliationService {
         List<ItemResult> sent = new ArrayList<>();
         ModerationException stop = null;
         for (AffiliationChange change : order) {
+            ItemResult result;
             if (stop != null) {
-                sent.add(new ItemResult(change, ItemResult.Outcome.NOT_ATTEMPTED, Optional.of(stop)));
-                continue;
-            }
-            try {
-                sendChange(roomJid, change);
-                sent.add(new ItemResult(change, ItemResult.Outcome.APPLIED, Optional.empty()));
-            } catch (ModerationException e) {
-                sent.add(new ItemResult(change, ItemResult.Outcome.REFUSED, Optional.of(e)));
-                if (e.condition() == Condition.NOT_CONNECTED || Thread.currentThread().isInterrupted()) {
-                    stop = e;
+                result = new ItemResult(change, ItemResult.Outcome.NOT_ATTEMPTED, Optional.of(stop));
+            } else {
+                try {
+                    sendChange(roomJid, change);
+                    result = new ItemResult(change, ItemResult.Outcome.APPLIED, Optional.empty());
+                } catch (ModerationException e) {
+                    result = new ItemResult(change, ItemResult.Outcome.REFUSED, Optional.of(e));
+                    if (e.condition() == Condition.NOT_CONNECTED || Thread.currentThread().isInterrupted()) {
+                        stop = e;
+                    }
                 }
             }
+            sent.add(result);
+            onEachSent.accept(result);
         }
         ApplyReport report = confirm(room, sent);
         return report.withAuditFailure(auditor.applied(self, report));

@@ -39,7 +39,13 @@ import java.util.concurrent.ConcurrentMap;
  * Reading may happen on any background thread while appends go on.
  */
 public final class AuditLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Created on the first read or append, not with the class: an ObjectMapper loads about 370 Jackson classes,
+     * and the desktop app creates its audit log before its first window (docs/benchmarks.md, "Desktop UI").
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     /**
      * One monitor per file for the whole JVM: a file lock is held per process, and a second channel of the same
      * process asking for it gets OverlappingFileLockException, so instances that share a file must take turns.
@@ -118,7 +124,7 @@ public final class AuditLog {
                     continue;
                 }
                 try {
-                    AuditEntry entry = fromJson(JSON.readTree(line));
+                    AuditEntry entry = fromJson(Json.MAPPER.readTree(line));
                     if (room == null || entry.room().equalsIgnoreCase(room)) {
                         entries.add(entry);
                     }
@@ -133,7 +139,7 @@ public final class AuditLog {
     }
 
     static String toJson(AuditEntry entry) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("time", entry.time().toString());
         node.put("actor", entry.actor());
         node.put("account", entry.account());
@@ -151,7 +157,7 @@ public final class AuditLog {
             item.message().ifPresent(m -> itemNode.put("message", m));
         }
         try {
-            return JSON.writeValueAsString(node);
+            return Json.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise an audit entry", e);
         }

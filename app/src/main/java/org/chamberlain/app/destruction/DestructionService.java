@@ -80,6 +80,53 @@ public final class DestructionService {
     }
 
     /**
+     * Every room of {@code service} as its administrator command lists them, hidden (non-public) rooms too,
+     * which disco#items leaves out. Starts the command, reads the room list of its form and cancels it.
+     *
+     * @throws ModerationException {@link Condition#FORBIDDEN} when the service does not offer us the command
+     */
+    public List<String> roomsAsAdmin(String service) throws ModerationException {
+        DomainBareJid serviceJid = Addresses.service(service);
+        if (!adminDestroyOffered(service)) {
+            throw notAdmin(serviceJid);
+        }
+        try {
+            AdHocCommand command = AdHocCommandManager.getInstance(connection.xmppConnection())
+                    .getRemoteCommand(serviceJid, ADMIN_DESTROY_NODE);
+            AdHocCommandResult first = command.execute();
+            DataForm form = first.getResponse().getForm();
+            List<String> rooms = new ArrayList<>();
+            FormField field = form == null ? null : form.getField("rooms");
+            if (field instanceof org.jivesoftware.smackx.xdata.FormFieldWithOptions withOptions) {
+                // Prosody 0.12 (util/dataforms.lua) turns the list of rooms given as the field's value into its
+                // <option/>s, with nothing selected.
+                withOptions.getOptions().forEach(option -> rooms.add(option.getValueString()));
+            }
+            if (field != null) {
+                field.getValues().forEach(value -> rooms.add(value.toString()));
+            }
+            if (!first.isCompleted()) {
+                try {
+                    command.cancel();
+                } catch (IllegalArgumentException cancelledAnswer) {
+                    // Smack 4.5.0-rc1: AdHocCommandResult.from() knows only "executing" and "completed", so
+                    // Prosody's correct answer to a cancel (status='canceled') throws here. The session is closed
+                    // on the server all the same; nothing is lost.
+                    return rooms.stream().distinct().sorted().toList();
+                }
+            }
+            return rooms.stream().distinct().sorted().toList();
+        } catch (Exception e) {
+            throw SmackErrors.translate(e, Attempt.of(Action.DISCOVER, serviceJid));
+        }
+    }
+
+    private static ModerationException notAdmin(DomainBareJid serviceJid) {
+        return new ModerationException(Condition.FORBIDDEN, "You are not an administrator of " + serviceJid
+                + ": it does not offer you its room-destruction command.");
+    }
+
+    /**
      * Destroys {@code rooms} on {@code service} through the administrator command. Prosody's command takes no
      * reason and no alternate venue (occupants see a destruction without either); the reason is still kept in
      * the journal.
@@ -95,9 +142,7 @@ public final class DestructionService {
             wanted.add(Addresses.room(room).toString());
         }
         if (!adminDestroyOffered(service)) {
-            ModerationException refusal = new ModerationException(Condition.FORBIDDEN,
-                    "You are not an administrator of " + serviceJid
-                    + ": it does not offer you its room-destruction command.");
+            ModerationException refusal = notAdmin(serviceJid);
             wanted.forEach(room -> record(serviceJid.toString(), "admin-destroy", room, reason, refusal));
             throw refusal;
         }
@@ -110,8 +155,8 @@ public final class DestructionService {
                 throw new ModerationException(Condition.UNEXPECTED_REQUEST, serviceJid
                         + " finished the room-destruction command without asking which rooms to destroy.");
             }
-            // Prosody sends every room as a value of the list-multi field "rooms" (no options), so we answer with
-            // a form of our own rather than "filling in" Smack's view of it.
+            // Prosody lists every room as an option of the list-multi field "rooms" (none selected), so we answer
+            // with a form of our own rather than "filling in" Smack's view of it.
             DataForm answer = DataForm.builder(DataForm.Type.submit)
                     .setFormType(ADMIN_DESTROY_NODE)
                     .addField(FormField.listMultiBuilder("rooms").addValues(wanted).build())

@@ -94,6 +94,12 @@ class DestructionServiceTest {
                     Optional.empty())).isInstanceOfSatisfying(ModerationException.class,
                             e -> assertThat(e.condition()).isEqualTo(Condition.FORBIDDEN));
             assertThat(admin.session().destruction().adminDestroyOffered(server.mucService())).isTrue();
+            // The room is not public (Prosody's default), so disco#items leaves it out; the command lists it.
+            assertThat(admin.session().rooms().rooms(server.mucService(), false)).noneMatch(l -> l.room().equals(room));
+            assertThat(admin.session().destruction().roomsAsAdmin(server.mucService())).contains(room);
+            assertThatThrownBy(() -> guest.session().destruction().roomsAsAdmin(server.mucService()))
+                    .isInstanceOfSatisfying(ModerationException.class,
+                            e -> assertThat(e.condition()).isEqualTo(Condition.FORBIDDEN));
 
             List<String> destroyed = admin.session().destruction().destroyAsAdmin(server.mucService(),
                     List.of(room), Optional.of("Cleanup"));

@@ -19,7 +19,6 @@ import org.chamberlain.scripting.report.EventStream;
 import org.chamberlain.scripting.report.HumanReport;
 import org.chamberlain.scripting.report.ReportFiles;
 import org.chamberlain.scripting.run.Listeners;
-import org.chamberlain.scripting.run.QuietSmack;
 import org.chamberlain.scripting.run.ReplayListener;
 import org.chamberlain.scripting.run.ReplayOptions;
 import org.chamberlain.scripting.run.StepControl;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Parameters;
  * failed (or could not run: connection, login, server gone), 2 usage or script errors (every bad file is
  * reported before anything connects).
  *
- * <p>Runs in a JVM of its own: it switches Smack to its quiet mode for the whole process.
+ * <p>Changes nothing process-wide: the replayer has connections of its own (no Smack).
  */
 @Command(name = "replay", sortOptions = false,
         description = {"Replays scansion scripts (*.scs) as several XMPP accounts at once.",
@@ -49,7 +48,6 @@ public final class ReplayCommand implements Callable<Integer> {
     static final int SOME_FAILED = 1;
     static final int USAGE_OR_SCRIPT_ERRORS = 2;
 
-    private Thread warmUp;
     private final PrintStream standardOut;
     private final PrintStream standardErr;
 
@@ -64,6 +62,10 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--port", description = "Port for accounts without connect_port (default: 5222).")
     private int port;
+
+    @Option(names = "--trust-certificate", paramLabel = "SHA256", description = "Accept a server certificate with "
+            + "this SHA-256 fingerprint although Java does not trust it (a test server's self-signed one); repeatable.")
+    private List<String> trustedCertificates = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
             description = "How long each receives waits for a match (default: ${DEFAULT-VALUE}).")
@@ -112,6 +114,84 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
+    /**
+     * Runs {@code replay} without the product's other commands (the launcher's shortcut: picocli then builds
+     * the model of this command only).
+     */
+    public static void main(String[] args) {
+        ReplayCommand quick = new ReplayCommand();
+        if (quick.parseQuickly(args)) {
+            System.exit(quick.call());
+        }
+        System.exit(new picocli.CommandLine(new ReplayCommand()).setCommandName("chamberlain replay").execute(args));
+    }
+
+    /**
+     * Reads the usual arguments without picocli: building picocli's model of this command costs ~0.1 s of a
+     * replay process that should take well under a second (picocli's classes are Java 5 class files, which
+     * class-data sharing cannot archive). Understands exactly the options above in their plain forms; for
+     * anything else (help, an unknown or repeated option, a value that is not a number, {@code =} forms)
+     * it returns false and picocli parses and reports as always. {@code ReplayCommandTest} checks that both
+     * give the same settings.
+     *
+     * @return true if every argument was understood and the fields are set as picocli would set them
+     */
+    boolean parseQuickly(String[] args) {
+        timeoutSeconds = 5;
+        pauseMillis = 1;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (!arg.startsWith("-")) {
+                    paths.add(Path.of(arg));
+                    continue;
+                }
+                boolean repeatable = arg.equals("-d") || arg.equals("--only-tags") || arg.equals("--skip-tags")
+                        || arg.equals("--break");
+                if (!seen.add(arg.equals("-v") ? "--verbose" : arg) && !repeatable) {
+                    return false;
+                }
+                switch (arg) {
+                    case "--events" -> events = true;
+                    case "--pause-at-start" -> pauseAtStart = true;
+                    case "--strict-fifo" -> strictFifo = true;
+                    case "-v", "--verbose" -> verbose = true;
+                    case "--bench" -> bench = true;
+                    default -> {
+                        if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
+                            return false;
+                        }
+                        String value = args[++i];
+                        boolean number = arg.equals("--port") || arg.equals("--break");
+                        if (number && !value.matches("[0-9]{1,9}") || value.startsWith(",") || value.endsWith(",")) {
+                            return false;
+                        }
+                        switch (arg) {
+                            case "-d" -> directories.add(Path.of(value));
+                            case "--host" -> host = value;
+                            case "--port" -> port = Integer.parseInt(value);
+                            case "--timeout" -> timeoutSeconds = Double.parseDouble(value);
+                            case "--pause-ms" -> pauseMillis = Double.parseDouble(value);
+                            case "--only-tags" -> onlyTags.addAll(List.of(value.split(",")));
+                            case "--skip-tags" -> skipTags.addAll(List.of(value.split(",")));
+                            case "--json" -> jsonFile = Path.of(value);
+                            case "--junit" -> junitFile = Path.of(value);
+                            case "--break" -> breakLines.add(Integer.parseInt(value));
+                            default -> {
+                                return false;
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // A number that does not parse, a path the file system refuses: picocli reports it.
+            return false;
+        }
+        return true;
+    }
+
     /** For the command line: UTF-8 on the process's stdout and stderr. */
     public ReplayCommand() {
         this(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8),
@@ -128,11 +208,6 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long commandStart = System.nanoTime();
-        // Smack's initialisation runs beside the parsing of the scripts; joined before anything connects.
-        Thread warmUp = new Thread(QuietSmack::warmUp, "replay-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
-        this.warmUp = warmUp;
         PrintStream stdout = standardOut;
         PrintStream human = events ? standardErr : stdout;
         try {
@@ -140,15 +215,6 @@ public final class ReplayCommand implements Callable<Integer> {
         } finally {
             stdout.flush();
             human.flush();
-            joinWarmUp();
-        }
-    }
-
-    private void joinWarmUp() {
-        try {
-            warmUp.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -226,7 +292,8 @@ public final class ReplayCommand implements Callable<Integer> {
         ReplayOptions options = ReplayOptions.defaults().withServer(host, port)
                 .withReceiveTimeout(Duration.ofNanos((long) (timeoutSeconds * 1e9)))
                 .withPause(Duration.ofNanos((long) (pauseMillis * 1e6)))
-                .withStrictFifo(strictFifo);
+                .withStrictFifo(strictFifo)
+                .withTrustedCertificates(java.util.Set.copyOf(trustedCertificates));
         List<ReplayListener> listeners = new ArrayList<>();
         listeners.add(new HumanReport(human, verbose));
         if (eventStream != null) {
@@ -237,7 +304,7 @@ public final class ReplayCommand implements Callable<Integer> {
             listeners.add(actionTimes);
         }
         RunResult result;
-        joinWarmUp();
+        long replayStart;
         try {
             ReplayListener listener = Listeners.of(listeners);
             if (eventStream != null && (pauseAtStart || !breakLines.isEmpty())) {
@@ -246,6 +313,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)), eventStream::paused,
                         breakLines, pauseAtStart, human);
             }
+            replayStart = System.nanoTime();
             result = new Replayer(options).run(selected, listener);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -266,7 +334,7 @@ public final class ReplayCommand implements Callable<Integer> {
         long passed = result.count(Verdict.PASSED);
         long failed = result.scripts().size() - passed;
         if (bench) {
-            Benchmark.print(result, commandStart, actionTimes, human);
+            Benchmark.print(result, commandStart, replayStart, actionTimes, human);
         }
         human.println(passed + " passed, " + failed + " failed");
         return failed == 0 ? ALL_PASSED : SOME_FAILED;
@@ -291,17 +359,33 @@ public final class ReplayCommand implements Callable<Integer> {
 
         /** Durations of actions by verb. */
         static final class ActionTimes implements ReplayListener {
+            private static final int SLOWEST = 5;
             private final java.util.Map<String, List<Long>> byVerb = new java.util.TreeMap<>();
+            /** Per script file name, then per verb (scripts in run order). */
+            private final java.util.Map<String, java.util.Map<String, List<Long>>> byScript =
+                    new java.util.LinkedHashMap<>();
+            /** The slowest actions, as "duration, FILE:LINE verb", slowest first. */
+            private final java.util.TreeMap<Long, String> slowest = new java.util.TreeMap<>();
 
             @Override
             public void actionFinished(org.chamberlain.scripting.parse.Script script,
                     org.chamberlain.scripting.parse.Action action, org.chamberlain.scripting.run.ActionResult result,
                     long atNanos) {
                 byVerb.computeIfAbsent(action.verb().word(), key -> new ArrayList<>()).add(result.durationNanos());
+                byScript.computeIfAbsent(script.file().substring(script.file().lastIndexOf('/') + 1),
+                        key -> new java.util.TreeMap<>())
+                        .computeIfAbsent(action.verb().word(), key -> new ArrayList<>()).add(result.durationNanos());
+                slowest.put(result.durationNanos(), script.file().substring(script.file().lastIndexOf('/') + 1) + ":"
+                        + action.line() + " "
+                        + action.describe());
+                if (slowest.size() > SLOWEST) {
+                    slowest.pollFirstEntry();
+                }
             }
         }
 
-        static void print(RunResult result, long commandStart, ActionTimes actionTimes, PrintStream out) {
+        static void print(RunResult result, long commandStart, long replayStart, ActionTimes actionTimes,
+                PrintStream out) {
             long[] latencies = result.arrivalToVerdictNanos();
             long[] connects = result.connectNanos();
             Arrays.sort(latencies);
@@ -311,6 +395,8 @@ public final class ReplayCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "bench: arrival to verdict, %d stanzas: median %.3f ms, "
                     + "p99 %.3f ms", latencies.length, percentile(latencies, 50) / 1e6,
                     percentile(latencies, 99) / 1e6));
+            out.println(String.format(Locale.ROOT, "bench: pauses after sends sat out %.3f s in all (--pause-ms "
+                    + "per send, kept before the next write, overlapped by receives)", result.pausedNanos() / 1e9));
             out.println(String.format(Locale.ROOT, "bench: connect+login, %d connections: median %.2f ms, "
                     + "p99 %.2f ms", connects.length, percentile(connects, 50) / 1e6, percentile(connects, 99) / 1e6));
             actionTimes.byVerb.forEach((verb, times) -> {
@@ -319,8 +405,30 @@ public final class ReplayCommand implements Callable<Integer> {
                         + "max %.3f ms", verb, sorted.length, percentile(sorted, 50) / 1e6,
                         percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6));
             });
-            out.println(String.format(Locale.ROOT, "bench: command %.3f s; process so far (JVM start included) %s",
-                    (System.nanoTime() - commandStart) / 1e9, processSeconds()));
+            actionTimes.byScript.forEach((file, verbs) -> verbs.forEach((verb, times) -> {
+                long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+                out.println(String.format(Locale.ROOT, "bench-script: %s action '%s', %d times: median %.3f ms",
+                        file, verb, sorted.length, percentile(sorted, 50) / 1e6));
+            }));
+            actionTimes.slowest.descendingMap().forEach((nanos, what) -> out.println(String.format(Locale.ROOT,
+                    "bench: slow action %.3f ms %s", nanos / 1e6, what)));
+            out.println(String.format(Locale.ROOT, "bench: command %.3f s (of which reading the scripts %.3f s); "
+                    + "process so far (JVM start included; OS start time, coarse) %s, CPU %s",
+                    (System.nanoTime() - commandStart) / 1e9, (replayStart - commandStart) / 1e9, processSeconds(),
+                    cpuSeconds()));
+        }
+
+        /** User + system CPU time of this process so far, from /proc (no management beans to load). */
+        private static String cpuSeconds() {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // Fields 14 and 15 of stat(5), counted from the state field (3): utime and stime in clock ticks.
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                return String.format(Locale.ROOT, "%.2f s", ticks / 100.0);
+            } catch (IOException | RuntimeException e) {
+                return "unknown";
+            }
         }
 
         private static String processSeconds() {

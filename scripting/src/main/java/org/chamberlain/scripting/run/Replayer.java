@@ -10,7 +10,7 @@ import org.chamberlain.scripting.parse.Verb;
 /**
  * Replays scripts one after another against a server, as several accounts at once per script.
  *
- * <p>Creating a replayer applies {@link QuietSmack} to the whole JVM. {@link #run} blocks the calling thread,
+ * <p>{@link #run} blocks the calling thread,
  * which also receives every {@link ReplayListener} call. Each script's connections are closed before the next
  * script starts, whatever happened; a script that fails or cannot run does not stop the run.
  */
@@ -19,7 +19,6 @@ public final class Replayer {
 
     public Replayer(ReplayOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        QuietSmack.configure();
     }
 
     public ReplayOptions options() {
@@ -38,16 +37,19 @@ public final class Replayer {
         List<ScriptResult> results = new ArrayList<>();
         List<Long> latencies = new ArrayList<>();
         List<Long> connects = new ArrayList<>();
+        long paused = 0;
         listener.runStarted(List.copyOf(scripts), System.currentTimeMillis());
         for (int index = 0; index < scripts.size(); index++) {
             Script script = scripts.get(index);
             listener.scriptStarted(script, index, System.nanoTime() - runStart);
-            ScriptResult result = new ScriptRunner(script, options, timing, runStart, latencies, connects).run();
+            ScriptRunner runner = new ScriptRunner(script, options, timing, runStart, latencies, connects);
+            ScriptResult result = runner.run();
+            paused += runner.pausedNanos();
             results.add(result);
             listener.scriptFinished(script, result, System.nanoTime() - runStart);
         }
         long replay = timing.firstConnect < 0 ? 0 : timing.lastVerdict - timing.firstConnect;
-        RunResult result = new RunResult(results, replay, toArray(latencies), toArray(connects));
+        RunResult result = new RunResult(results, replay, toArray(latencies), toArray(connects), paused);
         listener.runFinished(result, System.nanoTime() - runStart);
         return result;
     }

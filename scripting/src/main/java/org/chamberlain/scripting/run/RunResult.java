@@ -9,9 +9,10 @@ import java.util.List;
  * @param arrivalToVerdictNanos for every stanza that satisfied a {@code receives}: the time from its arrival on
  *     the socket to the verdict
  * @param connectNanos duration of every successful {@code connects} (TCP, stream, SASL, bind)
+ * @param pausedNanos time the runner sat out pauses after sends (the rest of each pause overlapped a receives)
  */
 public record RunResult(List<ScriptResult> scripts, long replayNanos, long[] arrivalToVerdictNanos,
-        long[] connectNanos) {
+        long[] connectNanos, long pausedNanos) {
     public RunResult {
         scripts = List.copyOf(scripts);
         arrivalToVerdictNanos = arrivalToVerdictNanos.clone();

@@ -29,6 +29,11 @@ final class ScriptRunner {
     private final Map<String, String> captures = new HashMap<>();
     private final List<Long> latencies;
     private final List<Long> connectTimes;
+    /** Sleeping shorter than this overshoots by about as much (timer slack, wake-up): the rest is spun. */
+    private static final long SPIN_NANOS = 100_000;
+    /** {@link System#nanoTime()} before which nothing more may be written to the server. */
+    private long pauseUntil = System.nanoTime();
+    private long pausedNanos;
 
     ScriptRunner(Script script, ReplayOptions options, ReplayListener listener, long runStart, List<Long> latencies,
             List<Long> connectTimes) {
@@ -76,8 +81,13 @@ final class ScriptRunner {
     }
 
     private void closeAll() {
+        awaitPause();
+        // All streams are closed at once, then the server's answers awaited: one round trip, not one per account.
         for (Session session : sessions.values()) {
-            session.close();
+            session.beginClose();
+        }
+        for (Session session : sessions.values()) {
+            session.finishClose(options.connectTimeout().toMillis());
         }
         for (Session session : sessions.values()) {
             reportUnconsumed(session.name());
@@ -99,6 +109,7 @@ final class ScriptRunner {
         }
         switch (action.verb()) {
             case CONNECTS -> {
+                awaitPause();
                 try {
                     session.connect(options);
                 } catch (Session.SessionException e) {
@@ -109,7 +120,8 @@ final class ScriptRunner {
                 return ActionResult.passed(took);
             }
             case DISCONNECTS -> {
-                session.close();
+                awaitPause();
+                session.close(options.connectTimeout().toMillis());
                 reportUnconsumed(session.name());
                 return ActionResult.passed(System.nanoTime() - start);
             }
@@ -156,21 +168,40 @@ final class ScriptRunner {
             return ActionResult.error(System.nanoTime() - start, e.getMessage());
         }
         try {
-            session.send(xml, options.connectTimeout());
+            awaitPause();
+            session.send(xml);
         } catch (Session.SessionException e) {
             String problem = inbox.problem();
             return ActionResult.error(System.nanoTime() - start, problem != null ? problem : e.getMessage());
         }
+        // The pause gives the server time to handle this stanza before our next one (one MUC script needs it).
+        // It is kept before the next action that writes to the server (send, connect, disconnect, the end of
+        // the script) or watches for silence; a receives in between only reads, so it need not wait for it.
+        pauseUntil = System.nanoTime() + options.pause().toNanos();
         listener.stanzaSent(script, action, action.actor(), xml, now());
-        if (!options.pause().isZero()) {
-            // Gives the server time to handle this stanza before the next account's (one MUC script needs it).
-            long until = System.nanoTime() + options.pause().toNanos();
-            long left;
-            while ((left = until - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(left);
+        return ActionResult.passed(System.nanoTime() - start);
+    }
+
+    /** Time this runner sat out pauses (for the benchmark). */
+    long pausedNanos() {
+        return pausedNanos;
+    }
+
+    /** Sits out what is left of the pause after the latest send. */
+    private void awaitPause() {
+        long start = System.nanoTime();
+        if (pauseUntil - start <= 0) {
+            return;
+        }
+        long left;
+        while ((left = pauseUntil - System.nanoTime()) > 0) {
+            if (left > SPIN_NANOS) {
+                LockSupport.parkNanos(left - SPIN_NANOS);
+            } else {
+                Thread.onSpinWait();
             }
         }
-        return ActionResult.passed(System.nanoTime() - start);
+        pausedNanos += System.nanoTime() - start;
     }
 
     private ActionResult receive(Action action, Session session, long start) throws InterruptedException {
@@ -234,6 +265,7 @@ final class ScriptRunner {
     }
 
     private ActionResult receiveNothing(Action action, Session session, long start) throws InterruptedException {
+        awaitPause();
         long deadline = System.nanoTime() + options.nothingWindow().toNanos();
         Inbox.Taken taken = inbox.take(action.actor(), deadline);
         if (taken == null) {

@@ -2,34 +2,19 @@ package org.chamberlain.scripting.run;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.net.UnknownHostException;
-import java.time.Duration;
-import java.util.Locale;
-import javax.net.SocketFactory;
 import org.chamberlain.scripting.parse.ClientDeclaration;
 import org.chamberlain.scripting.xml.Element;
-import org.chamberlain.scripting.xml.Namespaces;
 import org.chamberlain.scripting.xml.XmlParsing;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
-import org.jivesoftware.smack.ConnectionListener;
-import org.jivesoftware.smack.SmackException;
-import org.jivesoftware.smack.XMPPException;
-import org.jivesoftware.smack.packet.Presence;
-import org.jivesoftware.smack.sasl.SASLErrorException;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 
 /**
- * One account's connection during a script. Used by the runner thread only; its connection's threads talk to
- * the {@link Inbox}.
+ * One account's connection during a script. Used by the runner thread only; its connection's reader thread
+ * talks to the {@link Inbox}.
  */
 final class Session {
-    private static final SocketFactory NO_DELAY = new NoDelaySocketFactory();
-
     private final ClientDeclaration client;
     private final Inbox inbox;
-    private CapturingConnection connection;
-    private volatile boolean capturing;
+    private RawConnection connection;
     private volatile boolean closing;
     private String fullJid;
 
@@ -60,7 +45,7 @@ final class Session {
         return fullJid;
     }
 
-    void connect(ReplayOptions options) throws SessionException, InterruptedException {
+    void connect(ReplayOptions options) throws SessionException {
         if (isConnected()) {
             throw new SessionException(client.name() + " is already connected");
         }
@@ -77,181 +62,113 @@ final class Session {
         int port = client.connectPort() > 0 ? client.connectPort()
                 : options.defaultPort() > 0 ? options.defaultPort() : 5222;
         String resource = client.resource();
-        CapturingConnection candidate;
+        InetAddress address;
         try {
-            XMPPTCPConnectionConfiguration.Builder builder = XMPPTCPConnectionConfiguration.builder()
-                    .setXmppDomain(domain)
-                    .setHostAddress(InetAddress.getByName(host))
-                    .setPort(port)
-                    .setUsernameAndPassword(local, client.password())
-                    .setSecurityMode(options.allowPlaintext() ? SecurityMode.ifpossible : SecurityMode.required)
-                    .setSendPresence(false)
-                    .setLanguage(Locale.ENGLISH)
-                    .setSocketFactory(NO_DELAY)
-                    .setConnectTimeout((int) options.connectTimeout().toMillis());
-            if (resource != null) {
-                builder.setResource(resource);
-            }
-            candidate = new CapturingConnection(builder.build(), new Sink());
+            address = InetAddress.getByName(host);
         } catch (UnknownHostException e) {
             throw new SessionException("cannot resolve host '" + host + "' for " + client.name());
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new SessionException("invalid connection settings for " + client.name() + " (" + client.jid()
-                    + "): " + describe(e));
         }
-        candidate.setReplyTimeout(options.connectTimeout().toMillis());
-        candidate.addConnectionListener(new ConnectionListener() {
-            @Override
-            public void connectionClosedOnError(Exception e) {
-                if (!closing) {
-                    inbox.problem("the connection of " + client.name() + " was lost: " + describe(e));
-                }
-            }
-        });
+        RawConnection.Settings settings = new RawConnection.Settings(address, port, host, domain, local,
+                client.password() == null ? "" : client.password(), resource, options.allowPlaintext(),
+                (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()),
+                options.trustedCertificates());
         closing = false;
-        connection = candidate;
+        RawConnection opened;
         try {
-            candidate.connect();
-        } catch (SmackException | IOException | XMPPException e) {
-            shutdownQuietly();
-            throw new SessionException(client.name() + " cannot connect to " + host + ":" + port + ": "
-                    + describe(e));
+            opened = RawConnection.open(settings, new Sink(), "replay-reader " + client.name());
+        } catch (RawConnection.ConnectFailure e) {
+            String message = switch (e.stage()) {
+                case CONNECT -> client.name() + " cannot connect to " + host + ":" + port + ": " + e.getMessage();
+                case LOGIN_REFUSED -> "the server refused the login of " + client.name() + " as " + bare + ": "
+                        + e.getMessage();
+                default -> client.name() + " could not log in as " + bare + ": " + e.getMessage();
+            };
+            throw new SessionException(message);
         }
-        try {
-            candidate.login();
-        } catch (SASLErrorException e) {
-            shutdownQuietly();
-            throw new SessionException("the server refused the login of " + client.name() + " as " + bare + ": "
-                    + e.getSASLFailure().getSASLErrorString()
-                    + (e.getSASLFailure().getDescriptiveText() == null ? ""
-                            : " (" + e.getSASLFailure().getDescriptiveText() + ")"));
-        } catch (SmackException | IOException | XMPPException e) {
-            shutdownQuietly();
-            throw new SessionException(client.name() + " could not log in as " + bare + ": " + describe(e));
-        }
-        String bound = candidate.getUser() == null ? null : candidate.getUser().toString();
-        if (bound == null) {
-            shutdownQuietly();
-            throw new SessionException("the server bound no JID for " + client.name());
-        }
+        String bound = opened.boundJid();
         if (resource != null && !sameJid(bound, bare + "/" + resource)) {
-            shutdownQuietly();
+            opened.shutdownNow();
             throw new SessionException("the server bound " + bound + " for " + client.name() + ", but the script "
                     + "asked for " + bare + "/" + resource);
         }
+        connection = opened;
         fullJid = bound;
-        capturing = true;
     }
 
     private static boolean sameJid(String bound, String requested) {
         int boundSlash = bound.indexOf('/');
         int requestedSlash = requested.indexOf('/');
-        return bound.substring(0, boundSlash).equalsIgnoreCase(requested.substring(0, requestedSlash))
+        return boundSlash > 0
+                && bound.substring(0, boundSlash).equalsIgnoreCase(requested.substring(0, requestedSlash))
                 && bound.substring(boundSlash).equals(requested.substring(requestedSlash));
     }
 
     /**
-     * Writes the XML as one top-level element and returns once its bytes are flushed to the socket.
+     * Writes the XML as one top-level element; returns once its bytes are in the kernel's socket buffer.
      */
-    void send(String xml, Duration timeout) throws SessionException, InterruptedException {
+    void send(String xml) throws SessionException {
         if (!isConnected()) {
             throw new SessionException(client.name() + " is not connected");
         }
-        FlushTrackingWriter writer = connection.trackedWriter();
-        long target = writer.written() + xml.length();
         try {
-            connection.sendNonza(new CapturingConnection.RawXml(xml));
-        } catch (SmackException.NotConnectedException e) {
-            throw new SessionException("cannot send as " + client.name() + ": the connection is closed");
-        }
-        if (!writer.awaitFlushed(target, timeout.toNanos())) {
-            throw new SessionException("the stanza of " + client.name() + " was not written to the socket within "
-                    + timeout.toMillis() + " ms");
+            connection.send(xml);
+        } catch (IOException e) {
+            throw new SessionException("cannot send as " + client.name() + ": the connection is closed ("
+                    + RawConnection.message(e) + ")");
         }
     }
 
-    /** Closes the stream (no unavailable presence of our own) and the socket. Idempotent, never throws. */
-    void close() {
+    /**
+     * Starts closing the stream (no unavailable presence of our own); {@link #finishClose} waits for the
+     * server. Idempotent, never throws.
+     */
+    void beginClose() {
         if (connection == null || closing) {
             return;
         }
         closing = true;
-        capturing = false;
-        CapturingConnection current = connection;
-        try {
-            if (current.isConnected() && !current.ended() && inbox.problem() == null) {
-                // Closes the stream and waits (up to the reply timeout) for the server's closing tag: the
-                // server has then left this account's rooms before the next script starts.
-                current.disconnect((Presence) null);
-            } else {
-                current.instantShutdown();
-            }
-        } catch (SmackException.NotConnectedException | RuntimeException e) {
-            current.instantShutdown();
+        if (inbox.problem() == null) {
+            connection.beginClose();
         }
     }
 
-    private void shutdownQuietly() {
+    /**
+     * Waits (up to the timeout) for the server's closing tag: the server has then left this account's rooms
+     * before the next script starts. Then the socket is closed and the reader thread joined.
+     */
+    void finishClose(long timeoutMillis) {
+        RawConnection current = connection;
+        if (current == null) {
+            return;
+        }
+        connection = null;
         closing = true;
-        capturing = false;
-        CapturingConnection current = connection;
-        if (current != null) {
-            current.instantShutdown();
+        if (inbox.problem() != null) {
+            current.shutdownNow();
+            return;
+        }
+        try {
+            current.awaitClosed(timeoutMillis);
+        } catch (InterruptedException e) {
+            current.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
-    static String describe(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof XMPPException.StreamErrorException streamError) {
-                String text = streamError.getStreamError().getDescriptiveText();
-                return "the server sent stream error '" + streamError.getStreamError().getCondition() + "'"
-                        + (text == null ? "" : ": " + text);
-            }
-            if (cause instanceof SASLErrorException saslError) {
-                String text = saslError.getSASLFailure().getDescriptiveText();
-                return "login refused (" + saslError.getSASLFailure().getSASLErrorString() + ")"
-                        + (text == null ? "" : ": " + text);
-            }
-            if (cause instanceof SmackException.EndpointConnectionException endpoints) {
-                // Smack's message lists every endpoint with Java exception names; people need the reason.
-                for (var failure : endpoints.getConnectionExceptions()) {
-                    Throwable reason = failure.getException();
-                    if (reason != null && reason.getMessage() != null) {
-                        return reason.getMessage();
-                    }
-                }
-                return "the connection failed";
-            }
-            if (cause instanceof SmackException.NoResponseException) {
-                return "the server did not answer in time";
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName()
-                : message.replaceAll("\\s+", " ");
+    /** Closes the stream and waits for the server's end of it. Idempotent, never throws. */
+    void close(long timeoutMillis) {
+        beginClose();
+        finishClose(timeoutMillis);
     }
 
     /** Receives the connection's elements on its reader thread. */
-    private final class Sink implements CapturingConnection.ElementSink {
+    private final class Sink implements RawConnection.Sink {
         @Override
-        public void element(String xml, long arrivalNanos) {
-            if (!capturing) {
-                return;
-            }
-            String text = xml.stripLeading();
-            Element element;
-            try {
-                element = XmlParsing.parseStanza(text);
-            } catch (XmlParsing.XmlProblem e) {
-                inbox.add(new ReceivedStanza(client.name(), text, null, arrivalNanos));
-                return;
-            }
-            if (isStanza(element)) {
-                inbox.add(new ReceivedStanza(client.name(), text, element, arrivalNanos));
+        public void element(String text, long arrivalNanos) {
+            if (isStanza(text)) {
+                inbox.add(new ReceivedStanza(client.name(), text, arrivalNanos));
+            } else if (text.startsWith("<stream:error") && !closing) {
+                inbox.problem("the server sent stream error " + streamError(text) + " to " + client.name());
             }
         }
 
@@ -277,50 +194,44 @@ final class Session {
         }
     }
 
-    private static boolean isStanza(Element element) {
-        if (!Namespaces.JABBER_CLIENT.equals(element.namespace())) {
-            return false;
+    /** {@code 'condition'} and the server's text, if any, of a {@code <stream:error>}. */
+    static String streamError(String xml) {
+        Element error;
+        try {
+            error = XmlParsing.parseStanza(xml);
+        } catch (XmlParsing.XmlProblem e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
-        String name = element.localName();
-        return "message".equals(name) || "presence".equals(name) || "iq".equals(name);
+        String condition = "undefined-condition";
+        String text = null;
+        for (Element child : error.children()) {
+            if ("text".equals(child.localName())) {
+                text = child.text().strip();
+            } else {
+                condition = child.localName();
+            }
+        }
+        return "'" + condition + "'" + (text == null || text.isEmpty() ? "" : " (" + text + ")");
     }
 
-    /** Sockets with Nagle's algorithm off: a script's small stanzas must leave at once. */
-    private static final class NoDelaySocketFactory extends SocketFactory {
-        @Override
-        public Socket createSocket() throws IOException {
-            Socket socket = new Socket();
-            socket.setTcpNoDelay(true);
-            return socket;
+    /**
+     * Whether a top-level element is a stanza ({@code message}, {@code presence}, {@code iq} in the stream's
+     * default namespace {@code jabber:client}), judged from its start tag without parsing it. Anything that is not
+     * well-formed still goes to the queue (the receives that looks at it reports it).
+     */
+    static boolean isStanza(String xml) {
+        int end = 1;
+        while (end < xml.length() && " \t\r\n/>".indexOf(xml.charAt(end)) < 0) {
+            end++;
         }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            Socket socket = new Socket(host, port);
-            socket.setTcpNoDelay(true);
-            return socket;
+        String name = xml.substring(1, end);
+        if (!name.equals("message") && !name.equals("presence") && !name.equals("iq")) {
+            return false;
         }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            Socket socket = new Socket(host, port, localHost, localPort);
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            Socket socket = new Socket(host, port);
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            Socket socket = new Socket(address, port, localAddress, localPort);
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
+        int tagEnd = xml.indexOf('>');
+        String startTag = tagEnd < 0 ? xml : xml.substring(0, tagEnd);
+        // A default namespace other than jabber:client on the element itself makes it something else.
+        int declaration = startTag.indexOf("xmlns=");
+        return declaration < 0 || startTag.startsWith("jabber:client", declaration + 7);
     }
 }

@@ -23,7 +23,10 @@ public final class XmlParsing {
     /** Deeper nesting is refused: no stanza needs it, and it keeps every recursive walk safe. */
     public static final int MAX_DEPTH = 200;
 
-    private static final XMLInputFactory FACTORY = createFactory();
+    /** Created on first use: most runs never need the JDK's parser (see {@link QuickStanzaReader}). */
+    private static final class Stax {
+        static final XMLInputFactory FACTORY = createFactory();
+    }
     private static final String STREAM_OPEN = "<stream:stream xmlns='" + Namespaces.JABBER_CLIENT
             + "' xmlns:stream='" + Namespaces.STREAMS + "'>";
 
@@ -77,6 +80,12 @@ public final class XmlParsing {
      * @throws XmlProblem for anything not well-formed, with the position already mapped
      */
     public static List<Element> parseBlock(String xml, PositionMapper mapper) throws XmlProblem {
+        List<Element> quick = QuickStanzaReader.readBlock(xml, mapper);
+        return quick != null ? quick : parseBlockWithStax(xml, mapper);
+    }
+
+    /** {@link #parseBlock} by the JDK's parser alone (what {@link QuickStanzaReader} must agree with). */
+    static List<Element> parseBlockWithStax(String xml, PositionMapper mapper) throws XmlProblem {
         String open = "<scansion:root xmlns='" + Namespaces.JABBER_CLIENT + "' xmlns:scansion='"
                 + Namespaces.SCANSION + "'>\n";
         String text = open + xml + "\n</scansion:root>";
@@ -92,6 +101,12 @@ public final class XmlParsing {
 
     /** Parses one stanza as received on a client stream (default namespace {@code jabber:client}). */
     public static Element parseStanza(String xml) throws XmlProblem {
+        Element quick = QuickStanzaReader.read(xml);
+        return quick != null ? quick : parseStanzaWithStax(xml);
+    }
+
+    /** {@link #parseStanza} by the JDK's parser alone (what {@link QuickStanzaReader} must agree with). */
+    static Element parseStanzaWithStax(String xml) throws XmlProblem {
         String text = STREAM_OPEN + xml + "</stream:stream>";
         List<Element> elements = parse(text, null, (line, column) -> new int[] {line, column}, false);
         if (elements.isEmpty()) {
@@ -104,7 +119,7 @@ public final class XmlParsing {
             throws XmlProblem {
         XMLStreamReader reader = null;
         try {
-            reader = FACTORY.createXMLStreamReader(new StringReader(text));
+            reader = Stax.FACTORY.createXMLStreamReader(new StringReader(text));
             return readChildrenOfRoot(reader, text, lineStarts, mapper, block);
         } catch (XMLStreamException e) {
             Location location = e.getLocation();

@@ -74,25 +74,27 @@ class CorruptedSuiteTest {
      * A variant must fail exactly at its corrupted action. A failure at an earlier, untouched action is not
      * about the corruption: some suite scripts race between accounts (e.g. basic_message.scs:75-78 expects the
      * self-presence before the offline message, and Prosody may deliver them the other way round, so the
-     * presence step skips the message). Such a variant gets one more run on a fresh server; a replayer fault
-     * fails both runs and is reported.
+     * presence step skips the message). Such a variant gets one more run on a fresh server, with a 5 ms pause
+     * after each send instead of 1 ms: the races are between stanzas of different accounts, and this test runs
+     * three servers and replayers at once on a small machine, where Prosody can be descheduled for more than a
+     * millisecond (docs/notes/replayer-smack-jxmpp.md). A replayer fault fails both runs and is reported.
      */
     private static String runOnFreshServer(Variant variant) throws Exception {
-        Outcome first = runOnceOnFreshServer(variant);
+        Outcome first = runOnceOnFreshServer(variant, Duration.ofMillis(1));
         if (first.problem() == null || !first.failedBeforeTheCorruption()) {
             return first.problem();
         }
-        Outcome second = runOnceOnFreshServer(variant);
+        Outcome second = runOnceOnFreshServer(variant, Duration.ofMillis(5));
         return second.problem() == null ? null : first.problem() + "; again: " + second.problem();
     }
 
     private record Outcome(String problem, boolean failedBeforeTheCorruption) {
     }
 
-    private static Outcome runOnceOnFreshServer(Variant variant) throws Exception {
+    private static Outcome runOnceOnFreshServer(Variant variant, Duration pause) throws Exception {
         try (LocalProsody server = TestServers.start()) {
             Replayer replayer = new Replayer(ReplayOptions.defaults().withServer(server.host(), server.port())
-                    .withReceiveTimeout(Duration.ofSeconds(2)));
+                    .withReceiveTimeout(Duration.ofSeconds(2)).withPause(pause));
             RunResult result = replayer.run(List.of(variant.script()), new Recorder());
             ScriptResult outcome = result.scripts().get(0);
             boolean failedAt = outcome.verdict() == Verdict.FAILED && outcome.failedAction() != null;

@@ -101,6 +101,31 @@ class RunnerRobustnessTest {
     }
 
     @Test
+    void aStreamErrorFromTheServerIsAnErrorWithItsCondition(TestServer server) throws Exception {
+        // Prosody resolves a second login with the same full JID by kicking the first session: stream error
+        // 'conflict' on the first connection.
+        ParseResult parsed = new ScriptParser().parse("conflict.scs", """
+                [Client] Romeo
+                \tjid: conflict@localhost/same
+                \tpassword: password
+                [Client] Again
+                \tjid: conflict@localhost/same
+                \tpassword: password
+
+                Romeo connects
+                Again connects
+                Romeo receives:
+                \t<message><body>never</body></message>
+                """);
+        RunResult result = new Replayer(options(server)).run(List.of(parsed.script()), new Recorder());
+        ScriptResult kicked = result.scripts().get(0);
+        assertThat(kicked.verdict()).as(Recorder.describe(result)).isEqualTo(Verdict.ERROR);
+        // Reported at the connect that caused it, or at the receives if the kick arrives after that connect.
+        assertThat(kicked.location()).isIn("conflict.scs:9", "conflict.scs:10");
+        assertThat(kicked.message()).contains("stream error 'conflict'").contains("Romeo");
+    }
+
+    @Test
     void strictFifoFailsOnTheFirstStanzaThatDoesNotMatch(TestServer server) throws Exception {
         Script skipping = new ScriptParser().parse(SpecScriptsTest.specDir().resolve(
                 "receives_skips_unlisted_stanzas.scs")).script();
@@ -121,13 +146,11 @@ class RunnerRobustnessTest {
                 .withReceiveTimeout(Duration.ofSeconds(1));
     }
 
-    /** Live threads (Smack's process-wide idle pool aside) and open sockets of this JVM. */
+    /** Live threads and open sockets of this JVM. */
     record Resources(long threads, long sockets) {
         static Resources now() {
             long threads = Thread.getAllStackTraces().keySet().stream()
                     .filter(Thread::isAlive)
-                    // Smack's static cached pool: process-wide, daemon, its idle threads end after 60 s.
-                    .filter(t -> !t.getName().startsWith("Smack Cached Executor"))
                     .count();
             return new Resources(threads, openSockets());
         }

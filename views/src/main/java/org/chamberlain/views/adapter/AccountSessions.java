@@ -155,6 +155,15 @@ public final class AccountSessions implements AutoCloseable {
                 return new AffiliationService(connected(accountJid).xmppConnection(), audit.affiliations())
                         .apply(room, changes, selfDemotionConfirmed);
             }
+
+            @Override
+            public org.chamberlain.app.affiliations.ApplyReport apply(String room,
+                    org.chamberlain.app.affiliations.AffiliationChangeSet changes, boolean selfDemotionConfirmed,
+                    java.util.function.Consumer<org.chamberlain.app.affiliations.ItemResult> onEachSent)
+                    throws ModerationException {
+                return new AffiliationService(connected(accountJid).xmppConnection(), audit.affiliations())
+                        .apply(room, changes, selfDemotionConfirmed, onEachSent);
+            }
         };
     }
 

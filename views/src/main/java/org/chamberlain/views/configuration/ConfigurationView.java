@@ -57,6 +57,7 @@ public final class ConfigurationView {
         scroll.getStyleClass().add("edge-to-edge");
         root.setCenter(scroll);
         root.setBottom(actionBar());
+        root.setTop(lockedBanner());
         root.getStyleClass().add("configuration-view");
         model.generation().addListener((obs, old, now) -> rebuild());
         model.advanced().addListener((obs, old, now) -> rebuild());
@@ -93,11 +94,42 @@ public final class ConfigurationView {
         apply.setDefaultButton(false);
         apply.disableProperty().bind(model.canApply().not());
         apply.setOnAction(e -> model.apply());
-        HBox bar = new HBox(10, advanced, status, spacer, pending, reset, apply);
+        apply.textProperty().bind(javafx.beans.binding.Bindings.when(model.locked()).then("Create room")
+                .otherwise("Apply"));
+        Button cancelCreation = new Button("Cancel creation");
+        cancelCreation.setId("configuration-cancel-creation");
+        cancelCreation.getStyleClass().add("danger");
+        cancelCreation.visibleProperty().bind(model.locked());
+        cancelCreation.managedProperty().bind(model.locked());
+        cancelCreation.disableProperty().bind(model.busy());
+        cancelCreation.setOnAction(e -> model.cancelCreation());
+        // Buttons keep their labels; a long status wraps instead of squeezing them to "…".
+        for (javafx.scene.control.Control control : List.of(advanced, reset, cancelCreation, apply, pending)) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(0);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(status, Priority.SOMETIMES);
+        HBox bar = new HBox(10, advanced, status, spacer, pending, reset, cancelCreation, apply);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 20, 8, 20));
         bar.getStyleClass().add("action-bar");
         return bar;
+    }
+
+    /** Above the form while the room is new and locked: why nobody can enter yet, and what ends that. */
+    private Node lockedBanner() {
+        Label text = new Label("This room is being created and stays locked: nobody else can enter it until you "
+                + "press Create room (the defaults below are fine as they are). Cancel creation destroys it. "
+                + "Some servers open a locked room by themselves after a while (Prosody: 5 minutes).");
+        text.setWrapText(true);
+        text.setId("configuration-locked");
+        HBox banner = new HBox(text);
+        banner.getStyleClass().add("locked-banner");
+        banner.setPadding(new Insets(10, 20, 10, 20));
+        banner.visibleProperty().bind(model.locked());
+        banner.managedProperty().bind(model.locked());
+        return banner;
     }
 
     private void rebuild() {
@@ -142,9 +174,10 @@ public final class ConfigurationView {
         grid.setHgap(16);
         grid.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(180);
+        // One fixed width, so the label columns of "Common settings" and "All other settings" line up.
+        labels.setMinWidth(260);
         labels.setPrefWidth(260);
-        labels.setMaxWidth(320);
+        labels.setMaxWidth(260);
         ColumnConstraints editors = new ColumnConstraints();
         editors.setHgrow(Priority.ALWAYS);
         editors.setFillWidth(true);

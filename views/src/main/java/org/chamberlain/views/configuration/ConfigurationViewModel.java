@@ -52,6 +52,10 @@ public final class ConfigurationViewModel {
     private final ReadOnlyObjectWrapper<List<FieldChange>> changes = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<FieldProblem>> problems = new ReadOnlyObjectWrapper<>(List.of());
     private final BooleanProperty advanced = new SimpleBooleanProperty();
+    /** True while the room was just created "configure now" and stays locked until the first Apply. */
+    private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper();
+    private CreationCancel creationCancel;
+    private Runnable onCreationCancelled = () -> { };
     /** Bumped when the editors must be rebuilt from the answers (load, reset), not on every keystroke. */
     private final ReadOnlyObjectWrapper<Long> generation = new ReadOnlyObjectWrapper<>(0L);
 
@@ -68,9 +72,66 @@ public final class ConfigurationViewModel {
         return room;
     }
 
+    /** Gives up a room that is still locked; {@code ReservedRoomCreation::cancel} fits. Blocks on the server. */
+    public interface CreationCancel {
+        void cancel() throws org.chamberlain.app.errors.ModerationException;
+    }
+
     /** Fetches the form from the server (owners only); errors go to the status line and a notification. */
     public void load() {
+        if (locked.get() && form.get() != null) {
+            // The form of a room being created came with its creation; nothing newer exists on the server.
+            return;
+        }
         load("");
+    }
+
+    /**
+     * Shows the form of a room just created with "configure now". The room stays locked (nobody else can
+     * enter, XEP-0045 §10.1.3) until {@link #apply()} succeeds, even with no change; {@link #cancelCreation()}
+     * runs {@code cancel} (which destroys the room) and then {@code onCancelled}.
+     */
+    public void beginCreation(FormDefinition definition, CreationCancel cancel, Runnable onCancelled) {
+        // Prosody unlocks on any submitted form (even one without changes), and also by itself once
+        // muc_room_lock_timeout (300 s) has passed; "locked" here is what we asked for, not a guarantee.
+        creationCancel = cancel;
+        onCreationCancelled = onCancelled;
+        locked.set(true);
+        show(definition);
+        status.set(LOCKED_STATUS);
+    }
+
+    static final String LOCKED_STATUS = "Locked until you press Create room.";
+
+    /** Cancels the creation of a still-locked room (the room is destroyed). */
+    public void cancelCreation() {
+        if (!locked.get() || busy.get() || creationCancel == null) {
+            return;
+        }
+        CreationCancel cancel = creationCancel;
+        busy.set(true);
+        status.set("Cancelling the creation of " + room + "…");
+        tasks.submit("Cancelling the creation of " + room, ctx -> {
+            cancel.cancel();
+            return room;
+        }, done -> {
+            busy.set(false);
+            locked.set(false);
+            creationCancel = null;
+            status.set("Creation cancelled: " + room + " no longer exists.");
+            notifications.info("Room not created", "Cancelled: " + room + " was destroyed before anyone "
+                    + "could enter it.");
+            onCreationCancelled.run();
+        }, failure -> {
+            busy.set(false);
+            status.set(UserMessages.sentence(failure));
+            notifications.error("Cancelling " + room, failure);
+        });
+    }
+
+    /** Whether the room is new and still locked, waiting for its first configuration. */
+    public ReadOnlyBooleanProperty locked() {
+        return locked.getReadOnlyProperty();
     }
 
     private void load(String statusAfterwards) {
@@ -138,12 +199,19 @@ public final class ConfigurationViewModel {
             return;
         }
         int count = changes.get().size();
+        boolean opening = locked.get();
         busy.set(true);
         status.set("Applying " + count + (count == 1 ? " change…" : " changes…"));
         tasks.submit("Applying the configuration of " + room,
                 ctx -> gateway.submit(room, definition, submitted), accepted -> {
                     busy.set(false);
-                    notifications.success("Configuration", "Saved the configuration of " + room + ".");
+                    if (opening) {
+                        locked.set(false);
+                        creationCancel = null;
+                        notifications.success("Room open", room + " is configured and open to others now.");
+                    } else {
+                        notifications.success("Configuration", "Saved the configuration of " + room + ".");
+                    }
                     accepted.auditFailure().ifPresent(problem -> notifications.post(
                             org.chamberlain.views.notifications.Notification.Kind.WARNING, "Audit log",
                             problem.getMessage(), null));
@@ -203,8 +271,9 @@ public final class ConfigurationViewModel {
     }
 
     public BooleanBinding canApply() {
-        return Bindings.createBooleanBinding(() -> form.get() != null && !busy.get() && !changes.get().isEmpty()
-                && problems.get().isEmpty(), form, busy, changes, problems);
+        return Bindings.createBooleanBinding(() -> form.get() != null && !busy.get()
+                && (locked.get() || !changes.get().isEmpty()) && problems.get().isEmpty(), form, busy, changes,
+                problems, locked);
     }
 
     public BooleanBinding canReset() {

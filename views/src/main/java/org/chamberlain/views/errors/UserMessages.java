@@ -47,6 +47,13 @@ public final class UserMessages {
         return details.append(trace).toString();
     }
 
+    /** The core's refusal behind a failure (unwrapping executor wrappers), when that is what it is. */
+    public static java.util.Optional<ModerationException> unwrapModeration(Throwable failure) {
+        Throwable root = unwrap(failure);
+        return root instanceof ModerationException moderation ? java.util.Optional.of(moderation)
+                : java.util.Optional.empty();
+    }
+
     static Throwable unwrap(Throwable failure) {
         Throwable t = failure;
         while ((t instanceof ExecutionException || t instanceof CompletionException

@@ -5,6 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -53,38 +56,85 @@ public final class MainWindowView {
             .withZone(ZoneId.systemDefault());
 
     private final MainWindowViewModel model;
-    private final Function<String, Node> roomContent;
+    private final Function<RoomTab, Node> roomContent;
     private final Runnable quit;
     private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
     private final SplitPane split = new SplitPane();
-    private final TextField filterBox = new TextField();
-    private final TreeView<Object> tree = new TreeView<>();
-    private final TabPane workspace = new TabPane();
+    // The sidebar and the tabs are created by buildWorkspace(), after the window's first frame: their
+    // classes, skins and CSS were the largest part of the start-up (docs/benchmarks.md, "Desktop UI").
+    private TextField filterBox;
+    private TreeView<Object> tree;
+    private TabPane workspace;
+    private final BooleanProperty workspaceReady = new SimpleBooleanProperty(this, "workspaceReady");
+    private final BooleanProperty tabSelected = new SimpleBooleanProperty(this, "tabSelected");
     private final Menu accountMenu = new Menu("_Account");
     private final Menu toolsMenu = new Menu("_Tools");
     private Menu roomMenu;
+    /** Right-click actions of a sidebar row: (account of the row, row value) → menu items; none by default. */
+    private java.util.function.BiFunction<String, Object, List<MenuItem>> sidebarActions = (a, v) -> List.of();
     private Menu fileMenu;
+    /** The sidebar width to keep (pixels) until the person drags the divider; NaN before it is known. */
+    private double wantedSidebarWidth = Double.NaN;
+    private boolean dividerMovedByPerson;
+    private Region sidebarBox;
 
     /**
-     * @param roomContent builds the workspace of one room tab from its JID
+     * Builds the window's shell (menus and status bar); {@link #buildWorkspace()} adds the sidebar, the tabs
+     * and the notifications.
+     *
+     * @param roomContent builds the workspace of one room tab (a room as one account)
      * @param quit closes the window (the composition root then shuts everything down)
      */
-    public MainWindowView(MainWindowViewModel model, Function<String, Node> roomContent, Runnable quit) {
+    public MainWindowView(MainWindowViewModel model, Function<RoomTab, Node> roomContent, Runnable quit) {
         this.model = model;
         this.roomContent = roomContent;
         this.quit = quit;
-        BorderPane frame = new BorderPane();
         frame.setTop(menuBar());
-        split.getItems().addAll(sidebar(), workspace());
-        SplitPane.setResizableWithParent(split.getItems().get(0), false);
-        frame.setCenter(split);
+        Region loading = new Region();
+        loading.getStyleClass().add("workspace");
+        frame.setCenter(loading);
         frame.setBottom(statusBar());
+        root.getChildren().add(frame);
+        root.getStyleClass().add("main-window");
+    }
+
+    /**
+     * Adds the sidebar, the workspace tabs and the notifications to the shell; does nothing the second time.
+     * The composition root calls it once the shell's first frame is on the screen, so the window appears
+     * at once and fills a moment later (the status bar says it is loading meanwhile). FX thread.
+     */
+    public void buildWorkspace() {
+        if (workspaceReady.get()) {
+            return;
+        }
+        filterBox = new TextField();
+        tree = new TreeView<>();
+        workspace = new TabPane();
+        split.getItems().addAll(sidebar(), workspace());
+        // The sidebar keeps its width when the window is resized; the rooms get the rest.
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        // A window manager resizes (or maximizes) the window after it is shown: the saved width is applied
+        // again at every size the window takes until the person drags the divider (a ratio applied before
+        // the final size left the sidebar at its minimum).
+        split.widthProperty().addListener((obs, old, now) -> applySidebarWidth());
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof Node target && isDivider(target)) {
+                dividerMovedByPerson = true;
+            }
+        });
+        frame.setCenter(split);
         Node notifications = new NotificationsView(model.notifications()).node();
         StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
         // Above the status bar and the tabs' action bars, so the cards never hide a button.
         StackPane.setMargin(notifications, new Insets(0, 16, 110, 0));
-        root.getChildren().addAll(frame, notifications);
-        root.getStyleClass().add("main-window");
+        root.getChildren().add(notifications);
+        workspaceReady.set(true);
+    }
+
+    /** True once {@link #buildWorkspace()} has run. */
+    public ReadOnlyBooleanProperty workspaceReady() {
+        return workspaceReady;
     }
 
     public Parent node() {
@@ -111,6 +161,7 @@ public final class MainWindowView {
      * {@code onClose} runs when the person closes the tab. FX thread.
      */
     public void openTool(String id, String title, Node content, Runnable onClose) {
+        buildWorkspace();
         String key = "tool:" + id;
         for (Tab tab : workspace.getTabs()) {
             if (key.equals(tab.getUserData())) {
@@ -126,8 +177,78 @@ public final class MainWindowView {
         workspace.getSelectionModel().select(tab);
     }
 
+    /**
+     * Sets what right-clicking a sidebar row offers: gets the row's account and its value (a
+     * {@link SidebarTree.Account}, {@link SidebarTree.Service} or {@link SidebarTree.Room}). FX thread.
+     */
+    public void sidebarActions(java.util.function.BiFunction<String, Object, List<MenuItem>> actions) {
+        this.sidebarActions = actions;
+    }
+
+    /** The room selected in the sidebar, if a room row is selected. */
+    public java.util.Optional<String> selectedSidebarRoom() {
+        if (tree == null) {
+            // The workspace is not built yet (the first moments after start): nothing is selected.
+            return java.util.Optional.empty();
+        }
+        TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+        return item != null && item.getValue() instanceof SidebarTree.Room room ? java.util.Optional.of(room.jid())
+                : java.util.Optional.empty();
+    }
+
     public SplitPane split() {
         return split;
+    }
+
+    /**
+     * Sets the sidebar's width in pixels; kept through the window's resizes (also those of the window manager
+     * after the window appears), never narrower than the account names. FX thread.
+     */
+    public void sidebarWidth(double pixels) {
+        wantedSidebarWidth = pixels;
+        dividerMovedByPerson = false;
+        applySidebarWidth();
+    }
+
+    /** The sidebar's width now (pixels), to remember; NaN before the workspace is built. */
+    public double sidebarWidth() {
+        return sidebarBox == null || sidebarBox.getWidth() <= 0 ? Double.NaN : sidebarBox.getWidth();
+    }
+
+    private void applySidebarWidth() {
+        double total = split.getWidth() - split.snappedLeftInset() - split.snappedRightInset();
+        if (dividerMovedByPerson || Double.isNaN(wantedSidebarWidth) || sidebarBox == null || total <= 0) {
+            return;
+        }
+        double width = Math.max(sidebarBox.getMinWidth(), Math.min(wantedSidebarWidth, total * 0.6));
+        split.setDividerPositions(Math.min(0.9, width / total));
+    }
+
+    private static boolean isDivider(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at.getStyleClass().contains("split-pane-divider")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Wide enough for the longest account row ("owner@sandbox.localhost  (online)", bold when active) with
+     * its dot, indent and the sidebar's padding; at least 220.
+     */
+    private double sidebarMinWidth(List<SidebarTree.Account> accounts) {
+        javafx.scene.text.Font font = filterBox.getFont();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD,
+                font.getSize()));
+        double widest = 0;
+        for (SidebarTree.Account account : accounts) {
+            probe.setText(account.jid() + "  (" + ConnectionState.ONLINE.label() + ")");
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        // Disclosure arrow and dot (36 px before the text), the tree's and the sidebar's padding, a scroll bar.
+        return Math.max(220, Math.ceil(widest + 70));
     }
 
     // ---- menus and shortcuts ----
@@ -145,11 +266,17 @@ public final class MainWindowView {
 
         MenuItem closeTab = new MenuItem("_Close room tab");
         closeTab.setAccelerator(Shortcuts.CLOSE_TAB);
-        closeTab.disableProperty().bind(Bindings.isNull(workspace.getSelectionModel().selectedItemProperty()));
+        closeTab.disableProperty().bind(tabSelected.not());
         closeTab.setOnAction(e -> {
-            Tab tab = workspace.getSelectionModel().getSelectedItem();
-            if (tab != null) {
-                model.closeRoom((String) tab.getUserData());
+            Tab tab = workspace == null ? null : workspace.getSelectionModel().getSelectedItem();
+            if (tab != null && tab.getUserData() instanceof RoomTab roomTab) {
+                model.closeRoom(roomTab);
+            } else if (tab != null) {
+                // A tool tab: closed as its close button would.
+                workspace.getTabs().remove(tab);
+                if (tab.getOnClosed() != null) {
+                    tab.getOnClosed().handle(new javafx.event.Event(Tab.CLOSED_EVENT));
+                }
             }
         });
         MenuItem openRoom = new MenuItem("_Open room…");
@@ -161,7 +288,10 @@ public final class MainWindowView {
 
         MenuItem find = new MenuItem("_Find room");
         find.setAccelerator(Shortcuts.FIND_ROOM);
-        find.setOnAction(e -> filterBox.requestFocus());
+        find.setOnAction(e -> {
+            buildWorkspace();
+            filterBox.requestFocus();
+        });
         CheckMenuItem dark = new CheckMenuItem("_Dark theme");
         dark.setAccelerator(Shortcuts.TOGGLE_THEME);
         dark.selectedProperty().bindBidirectional(model.darkTheme());
@@ -302,13 +432,35 @@ public final class MainWindowView {
                 activate(tree.getSelectionModel().getSelectedItem());
             }
         });
+        tree.setOnContextMenuRequested(e -> {
+            TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+            TreeItem<Object> owner = item;
+            while (owner != null && !(owner.getValue() instanceof SidebarTree.Account)) {
+                owner = owner.getParent();
+            }
+            if (item == null || owner == null) {
+                return;
+            }
+            List<MenuItem> items = sidebarActions.apply(((SidebarTree.Account) owner.getValue()).jid(),
+                    item.getValue());
+            if (!items.isEmpty()) {
+                javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(
+                        items.toArray(MenuItem[]::new));
+                javafx.geometry.Point2D at = e.isKeyboardTrigger() ? tree.localToScreen(20, 20)
+                        : new javafx.geometry.Point2D(e.getScreenX(), e.getScreenY());
+                menu.show(tree, at.getX(), at.getY());
+            }
+            e.consume();
+        });
         rebuildTree(model.sidebar().get());
         model.sidebar().addListener((obs, old, now) -> rebuildTree(now));
         VBox.setVgrow(tree, Priority.ALWAYS);
         VBox box = new VBox(6, filterBox, count, tree);
         box.setPadding(new Insets(8));
         box.getStyleClass().add("sidebar");
-        box.setMinWidth(220);
+        box.minWidthProperty().bind(Bindings.createDoubleBinding(() -> sidebarMinWidth(model.sidebar().get()),
+                model.sidebar(), filterBox.fontProperty()));
+        sidebarBox = box;
         return box;
     }
 
@@ -318,7 +470,14 @@ public final class MainWindowView {
         }
         Object value = item.getValue();
         if (value instanceof SidebarTree.Room room) {
-            model.openRoom(room.jid());
+            // The room opens as the account it is listed under, whichever account is active.
+            TreeItem<Object> owner = item.getParent();
+            while (owner != null && !(owner.getValue() instanceof SidebarTree.Account)) {
+                owner = owner.getParent();
+            }
+            if (owner != null) {
+                model.openRoom(((SidebarTree.Account) owner.getValue()).jid(), room.jid());
+            }
         } else if (value instanceof SidebarTree.Account account) {
             model.switchAccount(account.jid());
         }
@@ -390,25 +549,31 @@ public final class MainWindowView {
     private Node workspace() {
         workspace.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         workspace.setId("workspace");
-        for (String roomJid : model.openRooms()) {
-            workspace.getTabs().add(roomTab(roomJid));
+        for (RoomTab open : model.openRooms()) {
+            workspace.getTabs().add(roomTab(open));
         }
-        model.openRooms().addListener((ListChangeListener<String>) change -> {
+        model.openRooms().addListener((ListChangeListener<RoomTab>) change -> {
             while (change.next()) {
-                for (String removed : change.getRemoved()) {
+                for (RoomTab removed : change.getRemoved()) {
                     workspace.getTabs().removeIf(t -> removed.equals(t.getUserData()));
                 }
-                for (String added : change.getAddedSubList()) {
+                for (RoomTab added : change.getAddedSubList()) {
                     workspace.getTabs().add(roomTab(added));
                 }
             }
         });
+        // "lobby" becomes "lobby · alice" once a second account is there to tell apart.
+        model.accountsChanged().addListener((obs, old, now) -> workspace.getTabs().forEach(t -> {
+            if (t.getUserData() instanceof RoomTab open) {
+                t.setText(model.tabTitle(open));
+            }
+        }));
         model.selectedRoom().addListener((obs, old, now) -> workspace.getTabs().stream()
                 .filter(t -> t.getUserData().equals(now)).findFirst()
                 .ifPresent(t -> workspace.getSelectionModel().select(t)));
         workspace.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
-                model.selectedRoom().set(now == null || ((String) now.getUserData()).startsWith("tool:") ? null
-                        : (String) now.getUserData()));
+                model.selectedRoom().set(now != null && now.getUserData() instanceof RoomTab open ? open : null));
+        tabSelected.bind(workspace.getSelectionModel().selectedItemProperty().isNotNull());
 
         Label title = new Label("No room open");
         title.getStyleClass().add("title-3");
@@ -425,12 +590,21 @@ public final class MainWindowView {
         return area;
     }
 
-    private Tab roomTab(String roomJid) {
-        Tab tab = new Tab(roomJid.contains("@") ? roomJid.substring(0, roomJid.indexOf('@')) : roomJid);
-        tab.setUserData(roomJid);
-        tab.setTooltip(new javafx.scene.control.Tooltip(roomJid));
-        tab.setContent(roomContent.apply(roomJid));
-        tab.setOnClosed(e -> model.closeRoom(roomJid));
+    /** Builds the content of an open room tab again (e.g. once its account has signed in). FX thread. */
+    public void rebuildRoomTab(RoomTab open) {
+        if (workspace != null) {
+            workspace.getTabs().stream().filter(t -> open.equals(t.getUserData())).findFirst()
+                    .ifPresent(t -> t.setContent(roomContent.apply(open)));
+        }
+    }
+
+    private Tab roomTab(RoomTab open) {
+        Tab tab = new Tab(model.tabTitle(open));
+        tab.setUserData(open);
+        tab.setId("room-tab-" + open.roomName() + "-" + open.accountName());
+        tab.setTooltip(new javafx.scene.control.Tooltip(model.tabTooltip(open)));
+        tab.setContent(roomContent.apply(open));
+        tab.setOnClosed(e -> model.closeRoom(open));
         return tab;
     }
 
@@ -443,9 +617,14 @@ public final class MainWindowView {
         Label task = new Label();
         task.textProperty().bind(model.taskSummary());
         task.setId("status-task");
+        Label loading = new Label("Loading the workspace\u2026");
+        loading.setId("status-loading");
+        loading.visibleProperty().bind(workspaceReady.not());
+        loading.managedProperty().bind(loading.visibleProperty());
+        // Indeterminate (its default) while the workspace loads; bound to the task's progress while one runs.
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(120);
-        progress.visibleProperty().bind(model.busy());
+        progress.visibleProperty().bind(model.busy().or(workspaceReady.not()));
         progress.managedProperty().bind(progress.visibleProperty());
         model.taskRunner().tasks().running().addListener((ListChangeListener<Object>) c -> {
             var running = model.taskRunner().tasks().running();
@@ -460,7 +639,7 @@ public final class MainWindowView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label server = new Label(model.serverNote());
         server.getStyleClass().add("status-server");
-        HBox bar = new HBox(12, connection, spacer, task, progress, server);
+        HBox bar = new HBox(12, connection, spacer, loading, task, progress, server);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");

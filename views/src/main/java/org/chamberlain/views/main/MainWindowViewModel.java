@@ -40,8 +40,10 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper sidebarCount = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper activeAccount = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper("No account");
-    private final ObservableList<String> openRooms = FXCollections.observableArrayList();
-    private final ObjectProperty<String> selectedRoom = new SimpleObjectProperty<>();
+    private final ObservableList<RoomTab> openRooms = FXCollections.observableArrayList();
+    private final ObjectProperty<RoomTab> selectedRoom = new SimpleObjectProperty<>();
+    /** Rooms remembered without their account (older settings), opened once an account is active. */
+    private final List<String> roomsWaitingForAnAccount = new ArrayList<>();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final String serverNote;
     private final javafx.beans.property.ReadOnlyIntegerWrapper accountsChanged =
@@ -65,6 +67,14 @@ public final class MainWindowViewModel {
         }
         activeAccount.set(activeJid != null ? activeJid : accounts.isEmpty() ? null : accounts.get(0).jid());
         filter.addListener((obs, old, now) -> refreshSidebar());
+        // A tab acts as its own account; selecting it makes that account the active one, so the status bar,
+        // the sidebar and the dialogs opened next all say who is acting.
+        selectedRoom.addListener((obs, old, now) -> {
+            if (now != null && profiles.containsKey(now.account()) && !now.account().equals(activeAccount.get())) {
+                activeAccount.set(now.account());
+                refreshSidebar();
+            }
+        });
         refreshSidebar();
     }
 
@@ -112,6 +122,9 @@ public final class MainWindowViewModel {
         }
         refreshSidebar();
         accountsChanged.set(accountsChanged.get() + 1);
+        List<String> waiting = List.copyOf(roomsWaitingForAnAccount);
+        roomsWaitingForAnAccount.clear();
+        waiting.forEach(room -> openRoom(profile.jid(), room));
     }
 
     public void removeAccount(String jid) {
@@ -196,19 +209,77 @@ public final class MainWindowViewModel {
 
     // ---- workspace ----
 
-    public ObservableList<String> openRooms() {
+    /** The open room tabs, in their order; one per (account, room). */
+    public ObservableList<RoomTab> openRooms() {
         return openRooms;
     }
 
-    public ObjectProperty<String> selectedRoom() {
+    /** The room tab in front (null when none, or a tool tab is in front). Selecting one activates its account. */
+    public ObjectProperty<RoomTab> selectedRoom() {
         return selectedRoom;
     }
 
-    public void openRoom(String roomJid) {
-        if (!openRooms.contains(roomJid)) {
-            openRooms.add(roomJid);
+    /** Opens (or brings to front) the tab of {@code roomJid} as {@code accountJid}. */
+    public void openRoom(String accountJid, String roomJid) {
+        RoomTab tab = new RoomTab(accountJid, roomJid);
+        if (!openRooms.contains(tab)) {
+            openRooms.add(tab);
         }
-        selectedRoom.set(roomJid);
+        selectedRoom.set(tab);
+    }
+
+    /**
+     * Opens the room as the active account; without one (saved accounts still loading) the room waits for the
+     * first account.
+     */
+    public void openRoom(String roomJid) {
+        String active = activeAccount.get();
+        if (active == null) {
+            if (!roomsWaitingForAnAccount.contains(roomJid)) {
+                roomsWaitingForAnAccount.add(roomJid);
+            }
+            return;
+        }
+        openRoom(active, roomJid);
+    }
+
+    /**
+     * Reopens the tabs of the last run; those saved without an account (older versions) open as the account
+     * active now. The account active now stays active: one of its tabs comes to the front.
+     */
+    public void restoreRooms(List<org.chamberlain.views.settings.WindowSettings.OpenRoom> saved) {
+        String active = activeAccount.get();
+        for (org.chamberlain.views.settings.WindowSettings.OpenRoom room : saved) {
+            if (room.account().isPresent()) {
+                openRoom(room.account().get(), room.room());
+            } else if (active != null) {
+                openRoom(active, room.room());
+            } else {
+                openRoom(room.room());
+            }
+        }
+        openRooms.stream().filter(tab -> tab.account().equals(active)).reduce((first, second) -> second)
+                .ifPresent(selectedRoom::set);
+    }
+
+    /** The open tabs as they are remembered for the next run. */
+    public List<org.chamberlain.views.settings.WindowSettings.OpenRoom> roomsToRemember() {
+        List<org.chamberlain.views.settings.WindowSettings.OpenRoom> rooms = new ArrayList<>();
+        openRooms.forEach(tab -> rooms.add(new org.chamberlain.views.settings.WindowSettings.OpenRoom(
+                Optional.of(tab.account()), tab.room())));
+        roomsWaitingForAnAccount.forEach(room -> rooms.add(
+                new org.chamberlain.views.settings.WindowSettings.OpenRoom(Optional.empty(), room)));
+        return rooms;
+    }
+
+    /** The tab's title: the room's name, and the account's when more than one account could act. */
+    public String tabTitle(RoomTab tab) {
+        return profiles.size() > 1 ? tab.roomName() + " \u00b7 " + tab.accountName() : tab.roomName();
+    }
+
+    /** The tab's tooltip: the full addresses of the room and of the account acting in it. */
+    public String tabTooltip(RoomTab tab) {
+        return tab.room() + "\nas " + tab.account();
     }
 
     /** The first MUC service of the active account, to prefill "name@service". */
@@ -252,8 +323,16 @@ public final class MainWindowViewModel {
         return null;
     }
 
-    public void closeRoom(String roomJid) {
-        openRooms.remove(roomJid);
+    /** Closes one account's tab of a room; the other accounts' tabs of that room stay. */
+    public void closeRoom(RoomTab tab) {
+        openRooms.remove(tab);
+        if (tab.equals(selectedRoom.get())) {
+            selectedRoom.set(null);
+        }
+    }
+
+    public void closeRoom(String accountJid, String roomJid) {
+        closeRoom(new RoomTab(accountJid, roomJid));
     }
 
     // ---- status bar and theme ----

@@ -7,6 +7,7 @@ import javafx.scene.input.KeyCombination;
 public final class Shortcuts {
     public static final KeyCombination FIND_ROOM = KeyCombination.keyCombination("Shortcut+F");
     public static final KeyCombination OPEN_ROOM = KeyCombination.keyCombination("Shortcut+O");
+    public static final KeyCombination JOIN_ROOM = KeyCombination.keyCombination("Shortcut+J");
     public static final KeyCombination NEW_ROOM = KeyCombination.keyCombination("Shortcut+N");
     public static final KeyCombination INVITE = KeyCombination.keyCombination("Shortcut+I");
     public static final KeyCombination DESTROY = KeyCombination.keyCombination("Shortcut+Shift+D");
@@ -29,6 +30,7 @@ public final class Shortcuts {
         return List.of(
                 new Entry(FIND_ROOM, "Find a room (focus the filter box)"),
                 new Entry(NEW_ROOM, "Create a room"),
+                new Entry(JOIN_ROOM, "Join a room (the one selected in the sidebar, or type its address)"),
                 new Entry(INVITE, "Invite people to the current room"),
                 new Entry(DESTROY, "Destroy the current room (asks for its name)"),
                 new Entry(OPEN_ROOM, "Open a room by its address"),

@@ -1,8 +1,10 @@
 package org.chamberlain.views.members;
 
+import java.util.function.Consumer;
 import org.chamberlain.app.affiliations.AffiliationChangeSet;
 import org.chamberlain.app.affiliations.AffiliationLists;
 import org.chamberlain.app.affiliations.ApplyReport;
+import org.chamberlain.app.affiliations.ItemResult;
 import org.chamberlain.app.errors.ModerationException;
 
 /**
@@ -15,4 +17,16 @@ public interface MembersGateway {
 
     ApplyReport apply(String room, AffiliationChangeSet changes, boolean selfDemotionConfirmed)
             throws ModerationException;
+
+    /**
+     * Applies and hands each change's result to {@code onEachSent} as the server answers it (on the calling
+     * background thread). {@code AffiliationService::apply} with a consumer fits; this default reports every
+     * result at the end, for gateways that cannot stream.
+     */
+    default ApplyReport apply(String room, AffiliationChangeSet changes, boolean selfDemotionConfirmed,
+            Consumer<ItemResult> onEachSent) throws ModerationException {
+        ApplyReport report = apply(room, changes, selfDemotionConfirmed);
+        report.items().forEach(onEachSent);
+        return report;
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -43,6 +44,12 @@ import org.chamberlain.views.errors.UserMessages;
  * the last-owner guard and self-demotion confirmation, and Apply with per-item results.
  */
 public final class MembersView {
+    private static final PseudoClass PENDING_ADD = PseudoClass.getPseudoClass("pending-add");
+    private static final PseudoClass PENDING_REMOVE = PseudoClass.getPseudoClass("pending-remove");
+    private static final PseudoClass PENDING_CHANGE = PseudoClass.getPseudoClass("pending-change");
+    private static final PseudoClass ROW_PROBLEM = PseudoClass.getPseudoClass("row-problem");
+    private static final PseudoClass RESULT_APPLIED = PseudoClass.getPseudoClass("result-applied");
+    private static final PseudoClass RESULT_FAILED = PseudoClass.getPseudoClass("result-failed");
     private final MembersViewModel model;
     private final BorderPane root = new BorderPane();
     private final TableView<MemberRow> table = new TableView<>();
@@ -175,7 +182,13 @@ public final class MembersView {
         nick.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().nick().orElse("")));
         nick.setPrefWidth(110);
         TableColumn<MemberRow, String> pending = new TableColumn<>("Pending change");
-        pending.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().pendingText()));
+        // The change, then what became of it while Apply runs ("sending…", "✓ applied", "✗ refused: …"); each
+        // cell watches only its own row's result, so a chunk of results re-draws only the rows it concerns.
+        pending.setCellValueFactory(c -> Bindings.createStringBinding(() -> {
+            String change = c.getValue().pendingText();
+            String result = model.resultText(c.getValue());
+            return result.isEmpty() ? change : change.isEmpty() ? result : change + "  \u00b7  " + result;
+        }, model.resultOf(c.getValue().jid()), model.busy()));
         pending.setPrefWidth(170);
         TableColumn<MemberRow, String> why = new TableColumn<>("Reason / problem");
         why.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().problem()
@@ -215,32 +228,27 @@ public final class MembersView {
             contextMenuProperty().bind(Bindings.when(emptyProperty()).then((ContextMenu) null).otherwise(menu));
         }
 
+        /**
+         * Pseudo-classes, not style classes: changing a style class makes JavaFX look up the row's and all its
+         * cells' styles again, which after Apply (1,000 rows changing state) stalled the UI thread; a
+         * pseudo-class only switches between styles already found.
+         */
         @Override
         protected void updateItem(MemberRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll("pending-add", "pending-remove", "pending-change", "row-problem");
-            setTooltip(null);
-            if (empty || row == null) {
-                return;
+            MemberRow.Status status = empty || row == null ? MemberRow.Status.UNCHANGED : row.status();
+            pseudoClassStateChanged(PENDING_ADD, status == MemberRow.Status.ADDED);
+            pseudoClassStateChanged(PENDING_REMOVE, status == MemberRow.Status.REMOVED);
+            pseudoClassStateChanged(PENDING_CHANGE, status == MemberRow.Status.MOVED);
+            String problem = empty || row == null ? null : row.problem().orElse(null);
+            pseudoClassStateChanged(ROW_PROBLEM, problem != null);
+            if (problem == null) {
+                if (getTooltip() != null) {
+                    setTooltip(null);
+                }
+            } else if (getTooltip() == null || !problem.equals(getTooltip().getText())) {
+                setTooltip(new Tooltip(problem));
             }
-            switch (row.status()) {
-                case ADDED:
-                    getStyleClass().add("pending-add");
-                    break;
-                case REMOVED:
-                    getStyleClass().add("pending-remove");
-                    break;
-                case MOVED:
-                    getStyleClass().add("pending-change");
-                    break;
-                case UNCHANGED:
-                default:
-                    break;
-            }
-            row.problem().ifPresent(p -> {
-                getStyleClass().add("row-problem");
-                setTooltip(new Tooltip(p));
-            });
         }
     }
 
@@ -296,13 +304,10 @@ public final class MembersView {
             @Override
             protected void updateItem(ItemResult item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll("result-applied", "result-failed");
-                if (empty || item == null) {
-                    setText(null);
-                    return;
-                }
-                setText(item.describe());
-                getStyleClass().add(item.outcome() == ItemResult.Outcome.APPLIED ? "result-applied" : "result-failed");
+                boolean shown = !empty && item != null;
+                pseudoClassStateChanged(RESULT_APPLIED, shown && item.outcome() == ItemResult.Outcome.APPLIED);
+                pseudoClassStateChanged(RESULT_FAILED, shown && item.outcome() != ItemResult.Outcome.APPLIED);
+                setText(shown ? item.describe() : null);
             }
         });
         results.visibleProperty().bind(Bindings.isNotEmpty(model.lastResults()));

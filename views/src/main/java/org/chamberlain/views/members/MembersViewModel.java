@@ -78,6 +78,23 @@ public final class MembersViewModel {
     private final ObservableList<ItemResult> lastResultsReadOnly =
             FXCollections.unmodifiableObservableList(lastResults);
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
+    /** Results of the last Apply by JID, as they arrived; cleared by the next edit. UI thread. */
+    private final Map<String, ItemResult> resultsByJid = new java.util.HashMap<>();
+    /**
+     * One observable per JID a table cell asked about, so a result re-draws only its own row (a shared
+     * "results changed" signal re-laid out every visible cell for every chunk). UI thread.
+     */
+    private final Map<String, ReadOnlyObjectWrapper<ItemResult>> resultWatches = new java.util.HashMap<>();
+    /** True from Apply until its last result is shown (busy also covers loading). UI thread. */
+    private boolean applying;
+    private int applyTotal;
+    private int appliedSoFar;
+    /** Rows built on Apply's background thread for the change set about to be set; null otherwise. */
+    private Rows prepared;
+    /** The most results one drain moves to the UI thread (one list change each). */
+    static final int RESULTS_PER_DRAIN = 200;
+    /** Results reach the UI thread at most this often (10 times a second) while Apply runs. */
+    static final long DRAIN_INTERVAL_NANOS = 100_000_000L;
 
     public MembersViewModel(TaskRunner tasks, NotificationCenter notifications, MembersGateway gateway, String room,
             String self) {
@@ -123,7 +140,11 @@ public final class MembersViewModel {
         refresh();
     }
 
-    /** Sends the pending changes one by one; the per-item results land in {@link #lastResults()}. */
+    /**
+     * Sends the pending changes one by one. Each change's result lands in {@link #lastResults()} (and in its
+     * row, see {@link #resultText}) as the server answers it, a chunk at a time, with "312 / 1000 applied" in
+     * {@link #status()}; the rows after Apply are built on the background thread and installed in one go.
+     */
     public void apply() {
         AffiliationChangeSet pending = changes.get();
         if (pending.isEmpty() || busy.get() || !problems.get().isEmpty()) {
@@ -131,24 +152,153 @@ public final class MembersViewModel {
         }
         boolean confirmed = selfDemotionConfirmed.get();
         int count = pending.changes().size();
-        busy.set(true);
         lastResults.clear();
-        status.set("Applying " + count + (count == 1 ? " change…" : " changes…"));
+        clearResults();
+        applying = true;
+        applyTotal = count;
+        appliedSoFar = 0;
+        // After `applying`: the rows' cells re-read their text when busy changes.
+        busy.set(true);
+        status.set(progressText());
+        ResultStream stream = new ResultStream();
         tasks.submit("Applying " + count + " member changes to " + room, ctx -> {
             ctx.progress(0, count, "sending");
-            return gateway.apply(room, pending, confirmed);
-        }, report -> {
+            ApplyReport report = gateway.apply(room, pending, confirmed, item -> {
+                ctx.progress(stream.offer(item), count, "sending");
+            });
+            return new Finished(report, report.after().map(after -> rowsAfter(report, after, confirmed)));
+        }, finished -> stream.thenRun(() -> {
+            applying = false;
             busy.set(false);
-            finishApply(report);
-        }, failure -> {
+            finishApply(finished);
+        }), failure -> stream.thenRun(() -> {
+            applying = false;
             busy.set(false);
             status.set(UserMessages.sentence(failure));
             notifications.error("Members", failure);
-        });
+        }));
     }
 
-    private void finishApply(ApplyReport report) {
-        lastResults.setAll(report.items());
+    /** What the background part of Apply hands to the UI thread: the report and the rows built from it. */
+    private record Finished(ApplyReport report, Optional<Rows> rows) {
+    }
+
+    /**
+     * Results on their way from the background thread to the UI thread. The background thread queues each
+     * result and posts a drain only when none is pending; a drain moves at most {@link #RESULTS_PER_DRAIN}
+     * results with one list change, and posts the next drain for the rest, so the UI thread gets pulses in
+     * between (1,000 results at once stalled it for up to 250 ms on a loaded machine).
+     */
+    private final class ResultStream {
+        private final java.util.concurrent.ConcurrentLinkedQueue<ItemResult> queue =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicBoolean drainPosted =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicInteger offered =
+                new java.util.concurrent.atomic.AtomicInteger();
+        /** When the last drain was posted; the background thread only. */
+        private long lastPostNanos = System.nanoTime() - DRAIN_INTERVAL_NANOS;
+        /** What runs after the last chunk; UI thread only. */
+        private Runnable afterLast;
+
+        /**
+         * Background thread: queues a result; returns how many were queued so far. Posts a drain at most every
+         * {@link #DRAIN_INTERVAL_NANOS}: each drain re-lays out the table and the results list, and a drain per
+         * answer (a server answers ~1,000 a second) took the UI thread ~1 s of CPU per 1,000 changes. A result
+         * that arrives within the interval waits for the next answer or for the end of Apply ({@link #thenRun}).
+         */
+        int offer(ItemResult item) {
+            queue.add(item);
+            int total = offered.incrementAndGet();
+            long now = System.nanoTime();
+            if (now - lastPostNanos >= DRAIN_INTERVAL_NANOS && drainPosted.compareAndSet(false, true)) {
+                lastPostNanos = now;
+                tasks.uiExecutor().execute(this::drainChunk);
+            }
+            return total;
+        }
+
+        /** UI thread. */
+        void drainChunk() {
+            drainPosted.set(false);
+            List<ItemResult> chunk = new ArrayList<>();
+            ItemResult next;
+            while (chunk.size() < RESULTS_PER_DRAIN && (next = queue.poll()) != null) {
+                chunk.add(next);
+            }
+            showResults(chunk);
+            if (!queue.isEmpty()) {
+                if (drainPosted.compareAndSet(false, true)) {
+                    tasks.uiExecutor().execute(this::drainChunk);
+                }
+            } else if (afterLast != null) {
+                Runnable then = afterLast;
+                afterLast = null;
+                then.run();
+            }
+        }
+
+        /**
+         * UI thread, once the background work has ended (nothing is queued after that): runs {@code then} after
+         * the last chunk is shown, never dumping what is left in one go.
+         */
+        void thenRun(Runnable then) {
+            if (queue.isEmpty()) {
+                then.run();
+                return;
+            }
+            afterLast = then;
+            if (drainPosted.compareAndSet(false, true)) {
+                tasks.uiExecutor().execute(this::drainChunk);
+            }
+        }
+    }
+
+    /** UI thread: one list change for a chunk of results, and the progress line. */
+    private void showResults(List<ItemResult> chunk) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        for (ItemResult item : chunk) {
+            putResult(item);
+            if (item.outcome() == ItemResult.Outcome.APPLIED) {
+                appliedSoFar++;
+            }
+        }
+        lastResults.addAll(chunk);
+        if (busy.get()) {
+            status.set(progressText());
+        }
+    }
+
+    private String progressText() {
+        int answered = lastResults.size();
+        return appliedSoFar + " / " + applyTotal + " applied"
+                + (answered > appliedSoFar ? ", " + (answered - appliedSoFar) + " not" : "") + "\u2026";
+    }
+
+    /** Background thread: the change set after Apply (what failed stays pending) and its rows. */
+    private Rows rowsAfter(ApplyReport report, AffiliationLists after, boolean confirmed) {
+        List<AffiliationChangeSet.Edit> retry = new ArrayList<>();
+        for (ItemResult item : report.items()) {
+            if (item.outcome() != ItemResult.Outcome.APPLIED) {
+                AffiliationChange c = item.change();
+                retry.add(edit(c.jid(), c.to(), c.reason().orElse(null)));
+            }
+        }
+        return Rows.of(AffiliationChangeSet.against(after).replaceAll(retry), self, confirmed);
+    }
+
+    private void finishApply(Finished finished) {
+        ApplyReport report = finished.report();
+        // The re-fetch after sending may turn an APPLIED into IGNORED: then the final list replaces the streamed
+        // one (one list change); usually they are the same and nothing moves.
+        if (!sameOutcomes(lastResults, report.items())) {
+            lastResults.setAll(report.items());
+            for (ItemResult item : report.items()) {
+                putResult(item);
+            }
+        }
         long applied = report.with(ItemResult.Outcome.APPLIED).size();
         status.set(report.isComplete() ? "Applied all " + report.items().size() + " changes."
                 : "Applied " + applied + " of " + report.items().size() + " changes; see the results below.");
@@ -162,20 +312,27 @@ public final class MembersViewModel {
         report.auditFailure().ifPresent(problem -> notifications.post(
                 org.chamberlain.views.notifications.Notification.Kind.WARNING, "Audit log", problem.getMessage(),
                 null));
-        if (report.after().isPresent()) {
-            // Keep what failed pending, so the person can retry or withdraw it.
-            AffiliationChangeSet next = AffiliationChangeSet.against(report.after().get());
-            for (ItemResult item : report.items()) {
-                if (item.outcome() != ItemResult.Outcome.APPLIED) {
-                    AffiliationChange c = item.change();
-                    next = edit(next, c.jid(), c.to(), c.reason().orElse(null));
-                }
-            }
+        if (finished.rows().isPresent()) {
             loaded.set(true);
-            changes.set(next);
+            prepared = finished.rows().get();
+            changes.set(prepared.set());
+            prepared = null;
         } else {
             load();
         }
+    }
+
+    private static boolean sameOutcomes(List<ItemResult> streamed, List<ItemResult> reported) {
+        if (streamed.size() != reported.size()) {
+            return false;
+        }
+        for (int i = 0; i < streamed.size(); i++) {
+            if (streamed.get(i).outcome() != reported.get(i).outcome()
+                    || !streamed.get(i).change().equals(reported.get(i).change())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- editing ----
@@ -190,47 +347,62 @@ public final class MembersViewModel {
         if (list == Affiliation.NONE) {
             throw new IllegalArgumentException("Choose one of the four lists");
         }
-        AffiliationChangeSet next = changes.get();
-        int added = 0;
+        List<AffiliationChangeSet.Edit> edits = new ArrayList<>();
         for (String token : SEPARATORS.split(text.strip())) {
-            if (token.isEmpty()) {
-                continue;
+            if (!token.isEmpty()) {
+                edits.add(edit(token, list, reason));
             }
-            next = edit(next, token, list, reason);
-            added++;
         }
-        changes.set(next);
-        return added;
+        // One new change set and one refresh for the whole paste (see AffiliationChangeSet.replaceAll).
+        userEdit(changes.get().replaceAll(edits));
+        return edits.size();
     }
 
     public void remove(String jid, String reason) {
-        changes.set(edit(changes.get(), jid, Affiliation.NONE, reason));
+        userEdit(changes.get().replaceAll(List.of(edit(jid, Affiliation.NONE, reason))));
     }
 
     public void move(String jid, Affiliation to, String reason) {
-        changes.set(edit(changes.get(), jid, to, reason));
+        userEdit(changes.get().replaceAll(List.of(edit(jid, to, reason))));
     }
 
     /** Drops the pending change of one JID. */
     public void withdraw(String jid) {
-        changes.set(changes.get().withdraw(jid));
+        userEdit(changes.get().withdraw(jid));
     }
 
     /** Drops every pending change. */
     public void revert() {
-        changes.set(AffiliationChangeSet.against(changes.get().base()));
+        userEdit(AffiliationChangeSet.against(changes.get().base()));
         selfDemotionConfirmed.set(false);
         status.set("");
     }
 
-    /** One pending change per JID: a new edit replaces the previous one; back to the server state cancels. */
-    private static AffiliationChangeSet edit(AffiliationChangeSet set, String jid, Affiliation to, String reason) {
-        String key = org.chamberlain.app.affiliations.BareJids.normalise(jid).orElse(jid);
-        AffiliationChangeSet without = set.withdraw(key);
-        if (set.base().affiliationOf(key) == to) {
-            return without;
+    /** A change by the person: the results of the last Apply no longer describe the rows. */
+    private void userEdit(AffiliationChangeSet next) {
+        clearResults();
+        changes.set(next);
+    }
+
+    private void putResult(ItemResult item) {
+        String jid = item.change().jid();
+        resultsByJid.put(jid, item);
+        ReadOnlyObjectWrapper<ItemResult> watch = resultWatches.get(jid);
+        if (watch != null) {
+            watch.set(item);
         }
-        return without.set(key, to, reason == null || reason.isBlank() ? null : reason.strip());
+    }
+
+    /** Forgets the last Apply's results; the rows are rebuilt right after, so cells re-watch their JIDs. */
+    private void clearResults() {
+        resultsByJid.clear();
+        resultWatches.values().forEach(w -> w.set(null));
+        resultWatches.clear();
+    }
+
+    /** One pending change per JID: a new edit replaces the previous one; back to the server state cancels. */
+    private static AffiliationChangeSet.Edit edit(String jid, Affiliation to, String reason) {
+        return new AffiliationChangeSet.Edit(jid, to, reason == null || reason.isBlank() ? null : reason.strip());
     }
 
     // ---- CSV ----
@@ -242,11 +414,11 @@ public final class MembersViewModel {
     }
 
     public void importCsv(CsvImport imported) {
-        AffiliationChangeSet next = changes.get();
+        List<AffiliationChangeSet.Edit> edits = new ArrayList<>();
         for (CsvImport.Row row : imported.rows()) {
-            next = edit(next, row.jid(), row.affiliation(), row.reason().orElse(null));
+            edits.add(edit(row.jid(), row.affiliation(), row.reason().orElse(null)));
         }
-        changes.set(next);
+        userEdit(changes.get().replaceAll(edits));
         if (imported.hasProblems()) {
             notifications.post(org.chamberlain.views.notifications.Notification.Kind.WARNING, "CSV import",
                     imported.problems().size() + " lines of " + imported.source() + " were skipped.",
@@ -265,47 +437,68 @@ public final class MembersViewModel {
     // ---- derived state ----
 
     private void refresh() {
-        AffiliationChangeSet set = changes.get();
-        List<ChangeProblem> found = set.validate(self, selfDemotionConfirmed.get());
-        problems.set(found);
-        Map<String, String> problemByJid = new LinkedHashMap<>();
-        for (ChangeProblem problem : found) {
-            if (!problem.jid().isEmpty()) {
-                problemByJid.merge(problem.jid(), problem.message(), (a, b) -> a + " " + b);
-            }
-        }
-        Map<String, AffiliationChange> pendingByJid = new LinkedHashMap<>();
-        for (AffiliationChange change : set.changes()) {
-            pendingByJid.put(change.jid(), change);
-        }
-        List<MemberRow> all = new ArrayList<>();
-        for (AffiliatedJid entry : set.base().all()) {
-            AffiliationChange change = pendingByJid.remove(entry.jid());
-            all.add(new MemberRow(entry.jid(), entry.affiliation(), change == null ? entry.affiliation() : change.to(),
-                    entry.nick(), change == null ? entry.reason() : change.reason(),
-                    Optional.ofNullable(problemByJid.get(entry.jid()))));
-        }
-        for (AffiliationChange change : pendingByJid.values()) {
-            all.add(new MemberRow(change.jid(), change.from(), change.to(), Optional.empty(), change.reason(),
-                    Optional.ofNullable(problemByJid.get(change.jid()))));
-        }
-        all.sort(java.util.Comparator.comparing(MemberRow::shownList).thenComparing(MemberRow::jid));
-        allRows = all;
-        searchKeys = new String[all.size()];
-        for (int i = 0; i < searchKeys.length; i++) {
-            MemberRow row = all.get(i);
-            searchKeys[i] = (row.jid() + "\u0000" + row.nick().orElse("")).toLowerCase(Locale.ROOT);
-        }
+        Rows ready = prepared;
+        install(ready != null && ready.set() == changes.get() && ready.confirmed() == selfDemotionConfirmed.get()
+                ? ready : Rows.of(changes.get(), self, selfDemotionConfirmed.get()));
+    }
+
+    /** UI thread: shows rows built by {@link Rows#of}: one change of the row list. */
+    private void install(Rows built) {
+        problems.set(built.problems());
+        allRows = built.all();
+        searchKeys = built.searchKeys();
         shownNeedle = null;
         applyFilter();
-        Map<Affiliation, Integer> sizes = new java.util.EnumMap<>(Affiliation.class);
-        for (MemberRow row : all) {
-            if (row.pending() != Affiliation.NONE) {
-                sizes.merge(row.pending(), 1, Integer::sum);
+        counts.set(built.counts());
+    }
+
+    /**
+     * Everything the table shows for one change set, computed without touching the view model, so Apply can
+     * build it on its background thread and the UI thread only installs it.
+     */
+    private record Rows(AffiliationChangeSet set, boolean confirmed, List<ChangeProblem> problems,
+            List<MemberRow> all, String[] searchKeys, String counts) {
+
+        static Rows of(AffiliationChangeSet set, String self, boolean confirmed) {
+            List<ChangeProblem> found = set.validate(self, confirmed);
+            Map<String, String> problemByJid = new LinkedHashMap<>();
+            for (ChangeProblem problem : found) {
+                if (!problem.jid().isEmpty()) {
+                    problemByJid.merge(problem.jid(), problem.message(), (a, b) -> a + " " + b);
+                }
             }
+            Map<String, AffiliationChange> pendingByJid = new LinkedHashMap<>();
+            for (AffiliationChange change : set.changes()) {
+                pendingByJid.put(change.jid(), change);
+            }
+            List<MemberRow> all = new ArrayList<>();
+            for (AffiliatedJid entry : set.base().all()) {
+                AffiliationChange change = pendingByJid.remove(entry.jid());
+                all.add(new MemberRow(entry.jid(), entry.affiliation(),
+                        change == null ? entry.affiliation() : change.to(), entry.nick(),
+                        change == null ? entry.reason() : change.reason(),
+                        Optional.ofNullable(problemByJid.get(entry.jid()))));
+            }
+            for (AffiliationChange change : pendingByJid.values()) {
+                all.add(new MemberRow(change.jid(), change.from(), change.to(), Optional.empty(), change.reason(),
+                        Optional.ofNullable(problemByJid.get(change.jid()))));
+            }
+            all.sort(java.util.Comparator.comparing(MemberRow::shownList).thenComparing(MemberRow::jid));
+            String[] keys = new String[all.size()];
+            for (int i = 0; i < keys.length; i++) {
+                MemberRow row = all.get(i);
+                keys[i] = (row.jid() + "\u0000" + row.nick().orElse("")).toLowerCase(Locale.ROOT);
+            }
+            Map<Affiliation, Integer> sizes = new java.util.EnumMap<>(Affiliation.class);
+            for (MemberRow row : all) {
+                if (row.pending() != Affiliation.NONE) {
+                    sizes.merge(row.pending(), 1, Integer::sum);
+                }
+            }
+            String counts = Affiliation.LISTS.stream().map(a -> countOf(sizes.getOrDefault(a, 0), a))
+                    .reduce((a, b) -> a + " · " + b).orElse("");
+            return new Rows(set, confirmed, found, all, keys, counts);
         }
-        counts.set(Affiliation.LISTS.stream().map(a -> sizes.getOrDefault(a, 0) + " " + a.listName())
-                .reduce((a, b) -> a + " · " + b).orElse(""));
     }
 
     /**
@@ -381,6 +574,37 @@ public final class MembersViewModel {
         return lastResultsReadOnly;
     }
 
+    /**
+     * What became of this row's change in the current or last Apply: "applied", "refused: …", "sending…"
+     * (while Apply runs and the server has not answered yet), or empty. UI thread.
+     */
+    public String resultText(MemberRow row) {
+        ItemResult result = resultsByJid.get(row.jid());
+        if (result == null) {
+            return applying && row.status() != MemberRow.Status.UNCHANGED ? "sending\u2026" : "";
+        }
+        switch (result.outcome()) {
+            case APPLIED:
+                return "\u2713 applied";
+            case IGNORED:
+                return "\u2717 ignored by the server";
+            case NOT_ATTEMPTED:
+                return "not sent";
+            case REFUSED:
+            default:
+                return "\u2717 refused" + result.error().map(e -> ": " + UserMessages.sentence(e)).orElse("");
+        }
+    }
+
+    /**
+     * The result of {@code jid}'s change in the current or last Apply (null before it arrives), for a table
+     * cell to watch together with {@link #busy()}: {@link #resultText} answers differently when either changes.
+     */
+    public ReadOnlyObjectProperty<ItemResult> resultOf(String jid) {
+        return resultWatches.computeIfAbsent(jid, j -> new ReadOnlyObjectWrapper<>(resultsByJid.get(j)))
+                .getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty busy() {
         return busy.getReadOnlyProperty();
     }
@@ -391,6 +615,11 @@ public final class MembersViewModel {
 
     public ReadOnlyStringProperty status() {
         return status.getReadOnlyProperty();
+    }
+
+    /** "1 owner", "2 owners", "1 banned": the personName is the singular of the list's name. */
+    static String countOf(int size, Affiliation list) {
+        return size + " " + (size == 1 ? list.personName() : list.listName());
     }
 
     /** "2 owners · 0 admins · 14 members · 1 banned" after the pending changes. */

@@ -56,18 +56,12 @@ public final class OccupantsView {
         status.setId("occupants-status");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        TextField nick = new TextField(model.defaultNickname());
-        nick.setPromptText("Nickname");
-        nick.setPrefColumnCount(12);
-        TextField password = new TextField();
-        password.setPromptText("Room password, if any");
-        password.setPrefColumnCount(14);
-        Button join = new Button("Join");
+        // One way to join, the join dialog: it asks for nickname and password and words the refusals.
+        Button join = new Button("Join\u2026");
         join.setId("occupants-join");
         join.setMinWidth(Region.USE_PREF_SIZE);
-        join.setOnAction(e -> model.join(nick.getText(),
-                Optional.of(password.getText()).filter(p -> !p.isBlank())));
-        HBox joinControls = new HBox(8, nick, password, join);
+        join.setOnAction(e -> model.join());
+        HBox joinControls = new HBox(8, join);
         joinControls.setAlignment(Pos.CENTER_RIGHT);
         joinControls.visibleProperty().bind(model.joined().not());
         joinControls.managedProperty().bind(joinControls.visibleProperty());

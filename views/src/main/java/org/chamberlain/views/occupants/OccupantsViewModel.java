@@ -31,6 +31,7 @@ public final class OccupantsViewModel implements AutoCloseable {
     private final AccountSession session;
     private final String room;
     private final String defaultNickname;
+    private final Runnable joinDialog;
     private final ObservableList<Occupant> occupants = FXCollections.observableArrayList();
     private final ObservableList<Occupant> occupantsReadOnly = FXCollections.unmodifiableObservableList(occupants);
     private final ReadOnlyObjectWrapper<Optional<Occupant>> self = new ReadOnlyObjectWrapper<>(Optional.empty());
@@ -39,13 +40,18 @@ public final class OccupantsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper("");
     private final Registration events;
 
+    /**
+     * @param joinDialog opens the join dialog for this room as this account (the one way to join; it words the
+     *     server's refusals for people)
+     */
     public OccupantsViewModel(TaskRunner tasks, NotificationCenter notifications, AccountSession session,
-            String room, String defaultNickname) {
+            String room, String defaultNickname, Runnable joinDialog) {
         this.tasks = tasks;
         this.notifications = notifications;
         this.session = session;
         this.room = room;
         this.defaultNickname = defaultNickname;
+        this.joinDialog = joinDialog;
         try {
             this.events = session.tracker().onRoomEvent(room, this::onEvent, tasks.uiExecutor());
         } catch (org.chamberlain.app.errors.ModerationException e) {
@@ -94,22 +100,13 @@ public final class OccupantsViewModel implements AutoCloseable {
                             String.CASE_INSENSITIVE_ORDER)).toList());
             self.set(snapshot.self());
             status.set(snapshot.joined() ? occupants.size() + " in the room"
-                    : "You are not in this room. Join to see who is here.");
+                    : "You are not in this room. Join it to see who is here and to moderate.");
         }, failure -> status.set(UserMessages.sentence(failure)));
     }
 
-    /** Joins with the given nickname (the account's name by default). */
-    public void join(String nickname, Optional<String> password) {
-        String nick = nickname == null || nickname.isBlank() ? defaultNickname : nickname.strip();
-        // Recent history too, for the Chat tab (it marks replayed messages as history).
-        int history = org.chamberlain.views.chat.ChatViewModel.HISTORY_ON_JOIN;
-        tasks.submit("Joining " + room, ctx -> session.rooms().join(room, nick, password, history), joinedRoom -> {
-            notifications.info("Joined", "You are in " + room + " as " + joinedRoom.nickname() + ".");
-            refresh();
-        }, failure -> {
-            status.set(UserMessages.sentence(failure));
-            notifications.error("Joining " + room, failure);
-        });
+    /** Opens the join dialog for this room as this tab's account. UI thread. */
+    public void join() {
+        joinDialog.run();
     }
 
     public Optional<String> whyNot(OccupantPermissions.Action action, Occupant target) {

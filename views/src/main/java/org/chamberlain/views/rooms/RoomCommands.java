@@ -10,6 +10,9 @@ import org.chamberlain.app.errors.ModerationException;
 import org.chamberlain.app.invitations.InvitationResult;
 import org.chamberlain.app.invitations.InvitationService;
 import org.chamberlain.app.rooms.JoinedRoom;
+import org.chamberlain.app.rooms.ReservedRoomCreation;
+import org.chamberlain.app.rooms.RoomDetails;
+import org.chamberlain.app.rooms.RoomListing;
 import org.chamberlain.views.notifications.Notification;
 import org.chamberlain.views.notifications.NotificationCenter;
 import org.chamberlain.views.tasks.TaskRunner;
@@ -34,6 +37,64 @@ public final class RoomCommands {
                     notifications.success("Room created", joined.room() + " is open; you are its owner.");
                     onCreated.accept(joined.room());
                 }, failure -> notifications.error("Creating " + room, failure));
+    }
+
+    /**
+     * Creates a reserved room: it stays locked (nobody else can enter) until its configuration is submitted;
+     * {@code onReserved} gets the handle with the server's configuration form.
+     */
+    public void createReserved(AccountSession session, String room, String nickname,
+            Consumer<ReservedRoomCreation> onReserved) {
+        tasks.submit("Creating " + room, ctx -> session.rooms().createReserved(room, nickname), creation -> {
+            notifications.info("Room reserved", creation.room() + " exists and is locked: configure it, then press "
+                    + "Create room.");
+            onReserved.accept(creation);
+        }, failure -> notifications.error("Creating " + room, failure));
+    }
+
+    /** The join dialog's access to the core: room details, and joining with recent history for the Chat tab. */
+    public static JoinViewModel.Gateway joinGateway(AccountSession session, int historyMessages) {
+        return new JoinViewModel.Gateway() {
+            @Override
+            public RoomDetails info(String room) throws ModerationException {
+                return session.rooms().info(room);
+            }
+
+            @Override
+            public JoinedRoom join(String room, String nickname, Optional<String> password)
+                    throws ModerationException {
+                // Smack would leave and enter again (everyone sees us go and come back): say so instead.
+                if (session.rooms().isJoined(room)) {
+                    throw new ModerationException(ModerationException.Condition.INVALID_REQUEST,
+                            "You are already in " + room + "; its tab shows who is there.");
+                }
+                return session.rooms().join(room, nickname, password, historyMessages);
+            }
+        };
+    }
+
+    /** The admin-destroy dialog's access to the core. */
+    public static AdminDestroyViewModel.Gateway adminDestroyGateway(AccountSession session) {
+        return new AdminDestroyViewModel.Gateway() {
+            @Override
+            public List<String> rooms(String service) throws ModerationException {
+                // The command's own list has the hidden rooms too; a non-admin gets the public ones at least.
+                try {
+                    return session.destruction().roomsAsAdmin(service);
+                } catch (ModerationException notAdmin) {
+                    if (notAdmin.condition() != ModerationException.Condition.FORBIDDEN) {
+                        throw notAdmin;
+                    }
+                    return session.rooms().rooms(service, false).stream().map(RoomListing::room).toList();
+                }
+            }
+
+            @Override
+            public List<String> destroy(String service, List<String> rooms, Optional<String> reason)
+                    throws ModerationException {
+                return session.destruction().destroyAsAdmin(service, rooms, reason);
+            }
+        };
     }
 
     /** Invites several people; one notification sums up who got it and who did not. */

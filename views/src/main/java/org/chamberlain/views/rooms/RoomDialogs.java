@@ -10,8 +10,10 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
@@ -21,41 +23,70 @@ public final class RoomDialogs {
     private RoomDialogs() {
     }
 
-    /** What the create dialog collected. */
-    public record CreateRequest(String room, String nickname) {
+    /**
+     * What the create dialog collected.
+     *
+     * @param configureNow create the room locked and show its configuration form first (XEP-0045 §10.1.3)
+     *     instead of an instant room with the service's defaults
+     */
+    public record CreateRequest(String room, String nickname, boolean configureNow) {
     }
 
     public static Optional<CreateRequest> create(Window owner, String service, String defaultNick) {
+        return createDialog(owner, service, defaultNick).showAndWait();
+    }
+
+    /** The create dialog, not shown yet: name, service, nickname, and instant or "configure now". */
+    public static Dialog<CreateRequest> createDialog(Window owner, String service, String defaultNick) {
         Dialog<CreateRequest> dialog = dialog(owner, "Create room", "Create a room on " + service);
+        dialog.getDialogPane().setId("create-dialog");
         ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
         TextField name = new TextField();
         name.setPromptText("e.g. team");
         name.setId("create-room-name");
         TextField serviceField = new TextField(service);
+        serviceField.setId("create-room-service");
         TextField nick = new TextField(defaultNick);
+        nick.setId("create-room-nickname");
         Label problem = problemLabel();
         problem.textProperty().bind(Bindings.createStringBinding(
                 () -> RoomCommands.problemWithName(name.getText()).orElse(""), name.textProperty()));
+        ToggleGroup mode = new ToggleGroup();
+        RadioButton instant = new RadioButton("Instant: open at once with the server's default settings");
+        instant.setId("create-instant");
+        instant.setToggleGroup(mode);
+        instant.setSelected(true);
+        RadioButton configureNow = new RadioButton("Configure now: locked until you save its settings");
+        configureNow.setId("create-configure-now");
+        configureNow.setToggleGroup(mode);
+        Label note = new Label("An instant room can be changed later in its Configuration tab. With Configure now "
+                + "that tab opens first: nobody else can enter until you press Create room there, and Cancel "
+                + "creation destroys the room.");
+        note.setWrapText(true);
+        note.setPrefWidth(420);
+        note.setMinHeight(Label.USE_PREF_SIZE);
+        note.getStyleClass().add("help-text");
         GridPane grid = grid();
         grid.addRow(0, fieldLabel("Name"), name);
         grid.addRow(1, fieldLabel("Service"), serviceField);
         grid.addRow(2, fieldLabel("Your nickname"), nick);
         grid.add(problem, 1, 3);
-        Label note = new Label("The room starts with the server's default settings; change them in its "
-                + "Configuration tab.");
-        note.setWrapText(true);
-        note.getStyleClass().add("help-text");
-        grid.add(note, 0, 4, 2, 1);
+        grid.addRow(4, fieldLabel("Settings"), instant);
+        grid.add(configureNow, 1, 5);
+        grid.add(note, 1, 6);
         dialog.getDialogPane().setContent(grid);
-        dialog.getDialogPane().lookupButton(create).disableProperty().bind(Bindings.createBooleanBinding(
+        Node button = dialog.getDialogPane().lookupButton(create);
+        button.setId("create-button");
+        button.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> RoomCommands.problemWithName(name.getText()).isPresent() || nick.getText().isBlank()
                         || serviceField.getText().isBlank(), name.textProperty(), nick.textProperty(),
                 serviceField.textProperty()));
         Platform.runLater(name::requestFocus);
         dialog.setResultConverter(b -> b == create ? new CreateRequest(name.getText().strip().toLowerCase(
-                java.util.Locale.ROOT) + "@" + serviceField.getText().strip(), nick.getText().strip()) : null);
-        return dialog.showAndWait();
+                java.util.Locale.ROOT) + "@" + serviceField.getText().strip(), nick.getText().strip(),
+                configureNow.isSelected()) : null);
+        return dialog;
     }
 
     /** What the invite dialog collected. */
@@ -110,6 +141,9 @@ public final class RoomDialogs {
                 + "member lists and history on the server are deleted. This cannot be undone.");
         warning.setWrapText(true);
         warning.setMaxWidth(460);
+        // Without it the grid gives the label one line and cuts the warning to "The …".
+        warning.setMinHeight(Label.USE_PREF_SIZE);
+        warning.setPrefWidth(460);
         TextField reason = new TextField();
         reason.setPromptText("Told to everyone in the room");
         reason.setId("destroy-reason");

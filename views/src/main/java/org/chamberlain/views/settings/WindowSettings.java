@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -26,8 +27,31 @@ public final class WindowSettings {
     private double height = 760;
     private boolean maximized;
     private double sidebarDivider = 0.24;
+    /** The sidebar's width in pixels; NaN when only the ratio of an older version is known. */
+    private double sidebarWidth = Double.NaN;
     private boolean darkTheme;
-    private List<String> openRooms = new ArrayList<>();
+    private List<OpenRoom> openRooms = new ArrayList<>();
+
+    /**
+     * A room tab that was open: the room and the account it acted as. Files written before tabs had an account
+     * hold only the room; those come back with an empty account and open as the account active then.
+     */
+    public record OpenRoom(Optional<String> account, String room) {
+        /** Parses "account&gt;room" (this version) or a plain room JID (older versions). */
+        static OpenRoom parse(String saved) {
+            int separator = saved.indexOf('>');
+            if (separator < 0) {
+                return new OpenRoom(Optional.empty(), saved);
+            }
+            String account = saved.substring(0, separator);
+            return new OpenRoom(Optional.of(account).filter(a -> !a.isEmpty()), saved.substring(separator + 1));
+        }
+
+        String format() {
+            // '>' cannot appear in a JID (RFC 7622 forbids it in localparts and domains), so it separates safely.
+            return account.map(a -> a + ">").orElse("") + room;
+        }
+    }
 
     /** Reads the settings file; missing or unreadable values fall back to the defaults. */
     public static WindowSettings load(Path configDir) throws IOException {
@@ -44,10 +68,14 @@ public final class WindowSettings {
         settings.height = Math.max(420, number(p, "window.height", settings.height));
         settings.maximized = Boolean.parseBoolean(p.getProperty("window.maximized", "false"));
         settings.sidebarDivider = Math.min(0.6, Math.max(0.1, number(p, "sidebar.divider", settings.sidebarDivider)));
+        double sidebarWidth = number(p, "sidebar.width", Double.NaN);
+        settings.sidebarWidth = sidebarWidth > 0 ? sidebarWidth : Double.NaN;
         settings.darkTheme = "dark".equals(p.getProperty("theme", "light"));
         String rooms = p.getProperty("rooms.open", "");
-        if (!rooms.isBlank()) {
-            settings.openRooms = new ArrayList<>(List.of(rooms.split(" ")));
+        for (String room : rooms.split(" ")) {
+            if (!room.isBlank() && !room.endsWith(">")) {
+                settings.openRooms.add(OpenRoom.parse(room));
+            }
         }
         return settings;
     }
@@ -64,8 +92,11 @@ public final class WindowSettings {
         p.setProperty("window.height", Double.toString(height));
         p.setProperty("window.maximized", Boolean.toString(maximized));
         p.setProperty("sidebar.divider", Double.toString(sidebarDivider));
+        if (!Double.isNaN(sidebarWidth)) {
+            p.setProperty("sidebar.width", Double.toString(sidebarWidth));
+        }
         p.setProperty("theme", darkTheme ? "dark" : "light");
-        p.setProperty("rooms.open", String.join(" ", openRooms));
+        p.setProperty("rooms.open", String.join(" ", openRooms.stream().map(OpenRoom::format).toList()));
         Path temp = Files.createTempFile(configDir, FILE_NAME, ".tmp");
         try (OutputStream out = Files.newOutputStream(temp)) {
             p.store(out, "Chamberlain window layout");
@@ -115,12 +146,20 @@ public final class WindowSettings {
         return sidebarDivider;
     }
 
+    /**
+     * The sidebar's width in pixels: the one saved, else the older ratio of the saved window width (the ratio
+     * of a window not yet at its final size gave a sidebar at its minimum under window managers).
+     */
+    public double sidebarWidth() {
+        return Double.isNaN(sidebarWidth) ? Math.round(sidebarDivider * width) : sidebarWidth;
+    }
+
     public boolean darkTheme() {
         return darkTheme;
     }
 
-    /** Rooms that had a tab open, as bare JIDs. */
-    public List<String> openRooms() {
+    /** Room tabs that were open, in their order. */
+    public List<OpenRoom> openRooms() {
         return List.copyOf(openRooms);
     }
 
@@ -139,11 +178,15 @@ public final class WindowSettings {
         this.sidebarDivider = value;
     }
 
+    public void sidebarWidth(double pixels) {
+        this.sidebarWidth = pixels > 0 ? pixels : Double.NaN;
+    }
+
     public void darkTheme(boolean value) {
         this.darkTheme = value;
     }
 
-    public void openRooms(List<String> rooms) {
+    public void openRooms(List<OpenRoom> rooms) {
         this.openRooms = new ArrayList<>(rooms);
     }
 }

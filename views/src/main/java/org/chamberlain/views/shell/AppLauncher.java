@@ -35,7 +35,7 @@ public final class AppLauncher {
             try {
                 app.init();
                 app.start(stage);
-                FirstFrameProbe.attachIfRequested(stage);
+                FirstFrameProbe.attachIfRequested(stage, app.workspaceReady());
             } catch (Exception | Error e) {
                 startFailure.set(e);
                 app.stop();

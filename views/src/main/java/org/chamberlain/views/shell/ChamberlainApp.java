@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -48,6 +50,7 @@ import org.chamberlain.views.main.MainWindowView;
 import org.chamberlain.views.main.Shortcuts;
 import org.chamberlain.views.main.SidebarTree;
 import org.chamberlain.views.main.MainWindowViewModel;
+import org.chamberlain.views.main.RoomTab;
 import org.chamberlain.views.members.MembersViewModel;
 import org.chamberlain.views.chat.ChatGateway;
 import org.chamberlain.views.chat.ChatViewModel;
@@ -94,7 +97,8 @@ public class ChamberlainApp extends Application {
         }
         return vaults;
     }
-    private final Map<String, RoomWorkspace> workspaces = new HashMap<>();
+    /** The workspace of each open room tab: one per (account, room). */
+    private final Map<RoomTab, RoomWorkspace> workspaces = new HashMap<>();
 
     public ChamberlainApp(StartupOptions options) {
         this.options = options;
@@ -125,9 +129,9 @@ public class ChamberlainApp extends Application {
         applyTheme(settings.darkTheme());
         mainModel.darkTheme().addListener((obs, old, dark) -> applyTheme(dark));
 
-        mainModel.openRooms().addListener((javafx.collections.ListChangeListener<String>) change -> {
+        mainModel.openRooms().addListener((javafx.collections.ListChangeListener<RoomTab>) change -> {
             while (change.next()) {
-                for (String closed : change.getRemoved()) {
+                for (RoomTab closed : change.getRemoved()) {
                     RoomWorkspace gone = workspaces.remove(closed);
                     if (gone != null) {
                         gone.close();
@@ -152,41 +156,72 @@ public class ChamberlainApp extends Application {
         primaryStage.setTitle("Chamberlain");
         restoreLayout(primaryStage);
         primaryStage.show();
-        mainView.split().setDividerPositions(settings.sidebarDivider());
+        // Seen under Xvfb with openbox: right after the window is mapped, the window manager's answer shrinks
+        // it to its minimum (1200 wide -> 200 -> 1202 -> 200 for a bare JavaFX stage). Setting the size again
+        // once the show has been handled keeps it (docs/notes/javafx-views.md).
+        Platform.runLater(() -> keepRestoredSize(primaryStage));
+        // The shell shows first; the sidebar and tabs are built once its frame is on the screen, and the
+        // accounts (keyring, Smack: thousands of classes on a worker thread that would compete for the CPU)
+        // are signed in after that: a third less CPU to the first frame (docs/benchmarks.md, "Desktop UI").
+        FirstFrameProbe.afterTwoPulses(primaryStage, () -> Platform.runLater(this::fillWorkspace));
+    }
+
+    private void fillWorkspace() {
+        if (stage == null || !stage.isShowing() || mainView.workspaceReady().get()) {
+            return;
+        }
+        keepRestoredSize(stage);
+        mainView.buildWorkspace();
+        mainView.sidebarWidth(settings.sidebarWidth());
         connectAccounts();
     }
 
-    /** The content of a room tab, acting as the account that is active when the tab opens. */
-    private Node roomWorkspace(String roomJid) {
-        String account = mainModel.activeAccount().get();
-        if (account == null) {
-            Label text = new Label("Add an account first: rooms are opened as one of your accounts.");
+    /** True once the main window is complete (its workspace is built after its first frame). FX thread. */
+    public ReadOnlyBooleanProperty workspaceReady() {
+        return mainView.workspaceReady();
+    }
+
+    /** The content of a room tab, acting as the tab's account and no other. */
+    private Node roomWorkspace(RoomTab tab) {
+        String account = tab.account();
+        String roomJid = tab.room();
+        Optional<AccountSession> session = sessions.session(account);
+        if (session.isEmpty()) {
+            // Tabs remembered from the last run open before their accounts sign in; filled once online.
+            Label text = new Label(account + " is not signed in yet; this room appears here once it is online "
+                    + "(if it does not sign in, check File \u2192 Accounts).");
+            text.setWrapText(true);
             VBox box = new VBox(text);
             box.setPadding(new Insets(16));
             box.setAlignment(Pos.TOP_LEFT);
             return box;
         }
-        Optional<AccountSession> session = sessions.session(account);
-        if (session.isEmpty()) {
-            Label text = new Label(account + " has no connection; check File → Accounts.");
-            VBox box = new VBox(text);
-            box.setPadding(new Insets(16));
-            return box;
-        }
         RoomWorkspace workspace = new RoomWorkspace(
-                new OccupantsViewModel(tasks, notifications, session.get(), roomJid, localpart(account)),
+                new OccupantsViewModel(tasks, notifications, session.get(), roomJid, localpart(account),
+                        () -> showJoinDialog(account, Optional.of(roomJid))),
                 new MembersViewModel(tasks, notifications, sessions.members(account), roomJid, account),
                 new ConfigurationViewModel(tasks, notifications, sessions.configuration(account), roomJid),
                 new ChatViewModel(tasks, notifications, ChatGateway.of(session.get()), roomJid,
                         Clock.systemDefaultZone()),
                 new HistoryViewModel(tasks, auditLog::entriesFor, roomJid));
-        workspaces.put(roomJid, workspace);
+        workspaces.put(tab, workspace);
         return workspace.node();
+    }
+
+    /** Builds the workspaces of the account's tabs that opened before it was signed in. UI thread. */
+    private void fillWaitingTabs(String account) {
+        for (RoomTab tab : List.copyOf(mainModel.openRooms())) {
+            if (tab.account().equals(account) && !workspaces.containsKey(tab)) {
+                mainView.rebuildRoomTab(tab);
+            }
+        }
     }
 
     private void onRoomEvent(RoomEvent event) {
         RoomEventMessages.of(event).ifPresent(m -> notifications.post(m.kind(), m.title(), m.text(), null));
         if (event instanceof RoomDestroyed destroyed) {
+            // Only the tab of the account that was in the room: another account's tab of it tells its own story.
+            mainModel.closeRoom(destroyed.account(), destroyed.room());
             mainModel.removeRoom(destroyed.account(), destroyed.room());
         }
     }
@@ -195,34 +230,158 @@ public class ChamberlainApp extends Application {
         RoomCommands commands = new RoomCommands(tasks, notifications);
         MenuItem create = new MenuItem("_New room…");
         create.setAccelerator(Shortcuts.NEW_ROOM);
+        create.setId("menu-new-room");
         create.disableProperty().bind(Bindings.isNull(mainModel.activeAccount()));
-        create.setOnAction(e -> activeSession().ifPresent(session -> {
-            String account = mainModel.activeAccount().get();
-            RoomDialogs.create(stage, mainModel.defaultService().orElse("conference." + account.substring(
-                    account.indexOf('@') + 1)), localpart(account)).ifPresent(request ->
-                    commands.createInstant(session, request.room(), request.nickname(), room -> {
-                        mainModel.putRoom(account, room.substring(room.indexOf('@') + 1),
-                                new SidebarTree.Room(room, null, SidebarTree.RoomSource.JOINED));
-                        mainModel.openRoom(room);
-                    }));
-        }));
+        create.setOnAction(e -> showCreateDialog(commands));
+        MenuItem join = new MenuItem("_Join room…");
+        join.setAccelerator(Shortcuts.JOIN_ROOM);
+        join.setId("menu-join");
+        join.disableProperty().bind(Bindings.isNull(mainModel.activeAccount()));
+        // Prefill with a room we are not in yet: the sidebar's selection, else the open tab's room.
+        join.setOnAction(e -> showJoinDialog(mainView.selectedSidebarRoom().or(
+                () -> Optional.ofNullable(mainModel.selectedRoom().get()).map(RoomTab::room))
+                .filter(room -> !joined(room))));
+        mainView.sidebarActions(this::sidebarActions);
         MenuItem invite = new MenuItem("_Invite…");
         invite.setAccelerator(Shortcuts.INVITE);
         invite.disableProperty().bind(Bindings.isNull(mainModel.selectedRoom()));
-        invite.setOnAction(e -> withRoom((session, room) -> RoomDialogs.invite(stage, room).ifPresent(request ->
-                commands.invite(session, room, request.invitees(), request.direct(), request.reason()))));
+        invite.setOnAction(e -> withRoom((session, tab) -> RoomDialogs.invite(stage, tab.room()).ifPresent(
+                request -> commands.invite(session, tab.room(), request.invitees(), request.direct(),
+                        request.reason()))));
         invite.setId("menu-invite");
         MenuItem destroy = new MenuItem("_Destroy room…");
         destroy.setAccelerator(Shortcuts.DESTROY);
         destroy.disableProperty().bind(Bindings.isNull(mainModel.selectedRoom()));
-        destroy.setOnAction(e -> withRoom((session, room) -> RoomDialogs.destroyDialog(stage, room).showAndWait()
-                .ifPresent(request -> commands.destroy(session, room, request.reason(), request.alternateVenue(),
-                        () -> {
-                            mainModel.closeRoom(room);
-                            mainModel.removeRoom(mainModel.activeAccount().get(), room);
+        destroy.setOnAction(e -> withRoom((session, tab) -> RoomDialogs.destroyDialog(stage, tab.room())
+                .showAndWait().ifPresent(request -> commands.destroy(session, tab.room(), request.reason(),
+                        request.alternateVenue(), () -> {
+                            // The other accounts' tabs of the room close when they hear of the destruction.
+                            mainModel.closeRoom(tab);
+                            mainModel.removeRoom(tab.account(), tab.room());
                         }))));
-        mainView.roomMenu().getItems().addAll(0, List.of(create, new SeparatorMenuItem()));
+        mainView.roomMenu().getItems().addAll(0, List.of(create, join, new SeparatorMenuItem()));
         mainView.roomMenu().getItems().addAll(new SeparatorMenuItem(), invite, destroy);
+    }
+
+    private void showCreateDialog(RoomCommands commands) {
+        activeSession().ifPresent(session -> {
+            String account = mainModel.activeAccount().get();
+            javafx.scene.control.Dialog<RoomDialogs.CreateRequest> dialog = RoomDialogs.createDialog(stage,
+                    mainModel.defaultService().orElse("conference." + account.substring(account.indexOf('@') + 1)),
+                    localpart(account));
+            dialog.setOnHidden(e -> Optional.ofNullable(dialog.getResult()).ifPresent(request -> {
+                java.util.function.Consumer<String> show = room -> {
+                    mainModel.putRoom(account, room.substring(room.indexOf('@') + 1),
+                            new SidebarTree.Room(room, null, SidebarTree.RoomSource.JOINED));
+                    mainModel.openRoom(account, room);
+                };
+                if (!request.configureNow()) {
+                    commands.createInstant(session, request.room(), request.nickname(), show);
+                    return;
+                }
+                commands.createReserved(session, request.room(), request.nickname(), creation -> {
+                    show.accept(creation.room());
+                    RoomWorkspace workspace = workspaces.get(new RoomTab(account, creation.room()));
+                    if (workspace == null) {
+                        notifications.post(Notification.Kind.WARNING, "Creating " + creation.room(), "The room "
+                                + "is locked and its tab could not open; close and reopen it to configure it.", null);
+                        return;
+                    }
+                    workspace.configuration().beginCreation(creation.form(), creation::cancel, () -> {
+                        mainModel.closeRoom(account, creation.room());
+                        mainModel.removeRoom(account, creation.room());
+                    });
+                    workspace.select(2);
+                });
+            }));
+            dialog.show();
+        });
+    }
+
+    /** Whether the active account is in {@code room} (no network). */
+    private boolean joined(String room) {
+        try {
+            return activeSession().isPresent() && activeSession().get().rooms().isJoined(room);
+        } catch (org.chamberlain.app.errors.ModerationException notARoom) {
+            // Not a room address: nothing to prefill the join dialog with.
+            return true;
+        }
+    }
+
+    /** The join dialog as the active account, prefilled with {@code room} or "@service". UI thread. */
+    public void showJoinDialog(Optional<String> room) {
+        Optional.ofNullable(mainModel.activeAccount().get()).ifPresent(account -> showJoinDialog(account, room));
+    }
+
+    /** The join dialog as {@code account}, prefilled with {@code room} or "@service". UI thread. */
+    public void showJoinDialog(String account, Optional<String> room) {
+        sessions.session(account).ifPresent(session -> {
+            org.chamberlain.views.rooms.JoinViewModel model = new org.chamberlain.views.rooms.JoinViewModel(tasks,
+                    RoomCommands.joinGateway(session, org.chamberlain.views.chat.ChatViewModel.HISTORY_ON_JOIN),
+                    org.chamberlain.views.rooms.JoinDialog.prefill(room, mainModel.defaultService()),
+                    localpart(account), mainModel.defaultService());
+            javafx.scene.control.Dialog<org.chamberlain.app.rooms.JoinedRoom> dialog =
+                    org.chamberlain.views.rooms.JoinDialog.create(stage, model);
+            dialog.setOnHidden(e -> Optional.ofNullable(dialog.getResult()).ifPresent(joined -> {
+                mainModel.putRoom(account, joined.room().substring(joined.room().indexOf('@') + 1),
+                        new SidebarTree.Room(joined.room(), null, SidebarTree.RoomSource.JOINED));
+                mainModel.openRoom(account, joined.room());
+                // The tab may be open already (its Occupants tab offered the dialog): show who is there now.
+                Optional.ofNullable(workspaces.get(new RoomTab(account, joined.room())))
+                        .ifPresent(workspace -> workspace.occupants().refresh());
+                notifications.info("Joined", "You are in " + joined.room() + " as " + joined.nickname() + ".");
+            }));
+            dialog.show();
+        });
+    }
+
+    /** Server-admin services per account ("account service"), found when the account's services are listed. */
+    private final java.util.Set<String> adminServices = new java.util.HashSet<>();
+
+    /** What right-clicking a sidebar row offers. Public for tests, which cannot right-click headless. */
+    public List<MenuItem> sidebarActions(String account, Object row) {
+        if (row instanceof SidebarTree.Room room) {
+            MenuItem open = new MenuItem("Open");
+            open.setOnAction(e -> mainModel.openRoom(account, room.jid()));
+            MenuItem join = new MenuItem("Join\u2026");
+            join.setId("sidebar-join");
+            join.setOnAction(e -> showJoinDialog(account, Optional.of(room.jid())));
+            String service = room.jid().substring(room.jid().indexOf('@') + 1);
+            if (!adminServices.contains(account + " " + service)) {
+                return List.of(open, join);
+            }
+            MenuItem destroy = new MenuItem("Destroy as server admin\u2026");
+            destroy.setId("sidebar-admin-destroy-room");
+            destroy.setOnAction(e -> showAdminDestroyDialog(account, service, Optional.of(room.jid())));
+            return List.of(open, join, new SeparatorMenuItem(), destroy);
+        }
+        if (row instanceof SidebarTree.Service service && adminServices.contains(account + " " + service.jid())) {
+            MenuItem destroy = new MenuItem("Destroy rooms (server admin)\u2026");
+            destroy.setId("sidebar-admin-destroy");
+            destroy.setOnAction(e -> showAdminDestroyDialog(account, service.jid(), Optional.empty()));
+            return List.of(destroy);
+        }
+        return List.of();
+    }
+
+    private void showAdminDestroyDialog(String account, String service, Optional<String> preselected) {
+        sessions.session(account).ifPresent(session -> {
+            org.chamberlain.views.rooms.AdminDestroyViewModel model = new org.chamberlain.views.rooms
+                    .AdminDestroyViewModel(tasks, RoomCommands.adminDestroyGateway(session), service);
+            List<String> known = mainModel.sidebar().get().stream().filter(a -> a.jid().equals(account))
+                    .flatMap(a -> a.services().stream()).filter(s -> s.jid().equals(service))
+                    .flatMap(s -> s.rooms().stream()).map(SidebarTree.Room::jid).toList();
+            model.load(known, preselected.map(java.util.Set::of).orElse(java.util.Set.of()));
+            org.chamberlain.views.rooms.AdminDestroyDialog.create(stage, model, destroyed -> {
+                for (String room : destroyed) {
+                    mainModel.closeRoom(account, room);
+                    mainModel.removeRoom(account, room);
+                }
+                int asked = model.selectedRooms().size();
+                notifications.success("Rooms destroyed", "Destroyed " + destroyed.size() + " of " + asked
+                        + (asked == 1 ? " room" : " rooms") + " on " + service + ".");
+            }).show();
+        });
     }
 
     /** Signs a saved account in; without a remembered password the person is told to give one. */
@@ -238,6 +397,7 @@ public class ChamberlainApp extends Application {
         sessions.connect(account, password, (jid, state, problem) -> {
             mainModel.connectionState(jid, state);
             if (state == ConnectionState.ONLINE) {
+                fillWaitingTabs(jid);
                 discoverServices(jid);
             }
         }, failure -> {
@@ -256,19 +416,39 @@ public class ChamberlainApp extends Application {
 
     /** Fills the sidebar with the account's MUC services and their public rooms. */
     private void discoverServices(String account) {
+        // Filled on the task's thread, read on the UI thread after the task has finished.
+        java.util.Set<String> admin = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<String> probeProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
         sessions.session(account).ifPresent(session -> tasks.submit("Looking for rooms of " + account, ctx -> {
             Map<String, List<RoomListing>> found = new java.util.LinkedHashMap<>();
             for (String service : session.rooms().mucServices()) {
                 found.put(service, session.rooms().rooms(service, false));
+                try {
+                    if (session.destruction().adminDestroyOffered(service)) {
+                        admin.add(service);
+                    }
+                } catch (org.chamberlain.app.errors.ModerationException e) {
+                    // The rooms are still worth listing; the person learns why the admin actions are missing.
+                    probeProblems.add(e.getMessage());
+                }
             }
             return found;
-        }, found -> found.forEach((service, rooms) -> {
-            mainModel.putService(account, service);
-            for (RoomListing listing : rooms) {
-                mainModel.putRoom(account, service, new SidebarTree.Room(listing.room(), listing.name().orElse(null),
-                        SidebarTree.RoomSource.DISCOVERED));
-            }
-        }), failure -> notifications.error("Room discovery for " + account, failure)));
+        }, found -> {
+            probeProblems.forEach(problem -> notifications.post(Notification.Kind.WARNING,
+                    "Server administration", "Could not check for administrator commands: " + problem, null));
+            found.forEach((service, rooms) -> showService(account, service, rooms, admin.contains(service)));
+        }, failure -> notifications.error("Room discovery for " + account, failure)));
+    }
+
+    private void showService(String account, String service, List<RoomListing> rooms, boolean admin) {
+        if (admin) {
+            adminServices.add(account + " " + service);
+        }
+        mainModel.putService(account, service);
+        for (RoomListing listing : rooms) {
+            mainModel.putRoom(account, service, new SidebarTree.Room(listing.room(), listing.name().orElse(null),
+                    SidebarTree.RoomSource.DISCOVERED));
+        }
     }
 
     private void showAccounts() {
@@ -305,7 +485,7 @@ public class ChamberlainApp extends Application {
                 .createInstant(session, room, localpart(account), created -> {
                     mainModel.putRoom(account, created.substring(created.indexOf('@') + 1),
                             new SidebarTree.Room(created, "Lobby", SidebarTree.RoomSource.JOINED));
-                    mainModel.openRoom(created);
+                    mainModel.openRoom(account, created);
                     // The other sandbox accounts join too, so there is someone to moderate right away.
                     for (AccountProfile other : options.accounts()) {
                         if (!other.jid().equals(account)) {
@@ -321,11 +501,19 @@ public class ChamberlainApp extends Application {
         return Optional.ofNullable(mainModel.activeAccount().get()).flatMap(sessions::session);
     }
 
-    private void withRoom(java.util.function.BiConsumer<AccountSession, String> action) {
-        String room = mainModel.selectedRoom().get();
-        if (room != null) {
-            activeSession().ifPresent(session -> action.accept(session, room));
+    /** Runs a command on the tab in front, as the tab's account (never just the active one). */
+    private void withRoom(java.util.function.BiConsumer<AccountSession, RoomTab> action) {
+        RoomTab tab = mainModel.selectedRoom().get();
+        if (tab == null) {
+            return;
         }
+        Optional<AccountSession> session = sessions.session(tab.account());
+        if (session.isEmpty()) {
+            notifications.post(Notification.Kind.WARNING, tab.room(), tab.account() + " has no connection; "
+                    + "check File \u2192 Accounts.", null);
+            return;
+        }
+        action.accept(session.get(), tab);
     }
 
     private static String localpart(String jid) {
@@ -337,9 +525,15 @@ public class ChamberlainApp extends Application {
         return sessions;
     }
 
-    /** For tests: the workspace of an open room. */
+    /** For tests: the workspace of a room's tab as the active account (null when that tab is not open). */
     public RoomWorkspace workspace(String roomJid) {
-        return workspaces.get(roomJid);
+        String active = mainModel.activeAccount().get();
+        return active == null ? null : workspaces.get(new RoomTab(active, roomJid));
+    }
+
+    /** For tests: the workspace of a room's tab as {@code account} (null when that tab is not open). */
+    public RoomWorkspace workspace(String account, String roomJid) {
+        return workspaces.get(new RoomTab(account, roomJid));
     }
 
     private void connectAccounts() {
@@ -359,6 +553,7 @@ public class ChamberlainApp extends Application {
                 // Failures are reported once, by the failure callback below, with details.
                 mainModel.connectionState(jid, state);
                 if (state == ConnectionState.ONLINE) {
+                    fillWaitingTabs(jid);
                     discoverServices(jid);
                 }
                 if (state == ConnectionState.ONLINE && jid.equals(options.activeAccount())) {
@@ -416,17 +611,46 @@ public class ChamberlainApp extends Application {
     }
 
     private void restoreLayout(Stage window) {
-        window.setWidth(settings.width());
-        window.setHeight(settings.height());
+        window.setMinWidth(640);
+        window.setMinHeight(420);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        restoredWidth = Math.min(settings.width(), Math.max(640, screen.getWidth()));
+        restoredHeight = Math.min(settings.height(), Math.max(420, screen.getHeight()));
+        window.setWidth(restoredWidth);
+        window.setHeight(restoredHeight);
         if (settings.hasPosition() && onSomeScreen(settings.x(), settings.y())) {
             window.setX(settings.x());
             window.setY(settings.y());
         } else {
             window.centerOnScreen();
         }
+        restoredX = window.getX();
+        restoredY = window.getY();
         window.setMaximized(settings.maximized());
-        for (String room : settings.openRooms()) {
-            mainModel.openRoom(room);
+        mainModel.restoreRooms(settings.openRooms());
+    }
+
+    private double restoredWidth;
+    private double restoredHeight;
+    private double restoredX = Double.NaN;
+    private double restoredY = Double.NaN;
+
+    /**
+     * Sets the remembered size again if something other than the person changed it in the first frames (a
+     * window manager's first configure event). FX thread.
+     */
+    private void keepRestoredSize(Stage window) {
+        if (window.isMaximized() || restoredWidth <= 0) {
+            return;
+        }
+        if (Math.abs(window.getWidth() - restoredWidth) > 8 || Math.abs(window.getHeight() - restoredHeight) > 8) {
+            window.setWidth(restoredWidth);
+            window.setHeight(restoredHeight);
+            // The shrink and regrow may also move it (seen: to the top left corner, title bar cut off).
+            if (!Double.isNaN(restoredX) && !Double.isNaN(restoredY)) {
+                window.setX(restoredX);
+                window.setY(restoredY);
+            }
         }
     }
 
@@ -444,10 +668,12 @@ public class ChamberlainApp extends Application {
         }
         double[] dividers = mainView.split().getDividerPositions();
         if (dividers.length > 0) {
+            // Still written for older versions; this one reads the width.
             settings.sidebarDivider(dividers[0]);
         }
+        settings.sidebarWidth(mainView.sidebarWidth());
         settings.darkTheme(mainModel.darkTheme().get());
-        settings.openRooms(mainModel.openRooms());
+        settings.openRooms(mainModel.roomsToRemember());
         try {
             settings.save(options.configDir());
         } catch (IOException e) {

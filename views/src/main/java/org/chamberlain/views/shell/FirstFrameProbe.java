@@ -1,32 +1,85 @@
 package org.chamberlain.views.shell;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * Reports when a window has shown its first frame, for the start-up benchmark (docs/benchmarks.md); off
- * unless the system property {@value #PROPERTY} is set. The product's launcher and the benchmark's bare
- * window use this same probe, so both figures mean the same thing.
+ * Reports when a window has shown its first frame, and when its content was complete and rendered, for the
+ * start-up benchmark (docs/benchmarks.md); off unless the system property {@value #PROPERTY} is set. The
+ * product's launcher and the benchmark's bare window use this same probe, so both figures mean the same thing.
  *
  * <p>"Shown" is the second pulse after the stage is showing: Quantum hands a pulse's frame to the render
  * thread and waits for it before it renders the next pulse, so when the second pulse's layout is done the
- * first frame with the real scene is on the screen. Called on the FX thread.
+ * first frame with the real scene is on the screen. "Ready" is the same two pulses counted from the moment
+ * the window says its content is complete (the main window builds its workspace after its first frame).
+ * Each line also carries the process's CPU time so far (user + system, from {@code /proc/self/stat}; -1
+ * where there is none), which other work on a shared machine inflates much less than the wall time.
+ * Called on the FX thread.
  */
 public final class FirstFrameProbe {
-    /** {@code print}: print {@code first-frame-epoch-ms=N}; {@code exit}: print, then close the window. */
+    /** {@code print}: print the lines; {@code exit}: print them, then close the window. */
     public static final String PROPERTY = "chamberlain.firstFrameProbe";
+    /** {@code first-frame-epoch-ms=N cpu-ms=C}. */
     public static final String OUTPUT_PREFIX = "first-frame-epoch-ms=";
+    /** {@code ready-epoch-ms=N cpu-ms=C}: the complete window rendered. */
+    public static final String READY_PREFIX = "ready-epoch-ms=";
+    public static final String CPU_MARK = " cpu-ms=";
 
     private FirstFrameProbe() {
     }
 
-    /** Watches {@code stage} if the probe is switched on; call right after the stage's first show. */
+    /** Watches a window that is complete with its first frame; call right after the stage's first show. */
     public static void attachIfRequested(Stage stage) {
+        attachIfRequested(stage, new javafx.beans.property.SimpleBooleanProperty(true));
+    }
+
+    /**
+     * Watches {@code stage} if the probe is switched on; call right after the stage's first show.
+     * {@code ready} turns true once the window's content is complete.
+     */
+    public static void attachIfRequested(Stage stage, ObservableBooleanValue ready) {
         String mode = System.getProperty(PROPERTY);
         if (mode == null || stage.getScene() == null) {
             return;
         }
+        afterTwoPulses(stage, () -> {
+            report(OUTPUT_PREFIX);
+            whenTrue(ready, () -> afterTwoPulses(stage, () -> {
+                report(READY_PREFIX);
+                if ("exit".equals(mode)) {
+                    Platform.runLater(stage::close);
+                }
+            }));
+        });
+    }
+
+    private static void whenTrue(ObservableBooleanValue value, Runnable then) {
+        if (value.get()) {
+            then.run();
+            return;
+        }
+        value.addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
+                if (now) {
+                    value.removeListener(this);
+                    then.run();
+                }
+            }
+        });
+    }
+
+    /**
+     * FX thread: runs {@code then} at the end of the second pulse (while the stage shows) from now. Shared by
+     * the probe and by the main window, which builds its workspace only once its shell is on the screen.
+     */
+    public static void afterTwoPulses(Stage stage, Runnable then) {
         Scene scene = stage.getScene();
         int[] pulsesWhileShowing = {0};
         Runnable[] listener = new Runnable[1];
@@ -39,15 +92,31 @@ public final class FirstFrameProbe {
                 Platform.requestNextPulse();
                 return;
             }
-            long now = System.currentTimeMillis();
             scene.removePostLayoutPulseListener(listener[0]);
-            System.out.println(OUTPUT_PREFIX + now);
-            System.out.flush();
-            if ("exit".equals(mode)) {
-                Platform.runLater(stage::close);
-            }
+            then.run();
         };
         scene.addPostLayoutPulseListener(listener[0]);
         Platform.requestNextPulse();
+    }
+
+    private static void report(String prefix) {
+        long now = System.currentTimeMillis();
+        System.out.println(prefix + now + CPU_MARK + processCpuMillis());
+        System.out.flush();
+    }
+
+    /** User + system CPU time of this process from /proc (Linux), or -1. */
+    static long processCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+            // Fields after the command name (which may hold spaces) start after the last ')'; utime and stime
+            // are fields 14 and 15 of the line, i.e. the 12th and 13th after it.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            // USER_HZ is 100 on every Linux build the JDK supports.
+            return ticks * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 }

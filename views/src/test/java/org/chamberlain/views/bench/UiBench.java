@@ -67,7 +67,7 @@ public final class UiBench {
         String mode = args.length == 0 ? "all" : args[0];
         switch (mode) {
             case "startup":
-                startup(args.length > 1 ? Integer.parseInt(args[1]) : 5);
+                startup(args.length > 1 ? Integer.parseInt(args[1]) : 5, args.length > 2 && "cds".equals(args[2]));
                 break;
             case "scale":
                 inToolkit(UiBench::scale);
@@ -76,7 +76,7 @@ public final class UiBench {
                 inToolkit(UiBench::apply);
                 break;
             default:
-                System.err.println("usage: UiBench startup [N] | scale | apply");
+                System.err.println("usage: UiBench startup [N [cds]] | scale | apply");
                 System.exit(2);
         }
         System.exit(0);
@@ -84,29 +84,108 @@ public final class UiBench {
 
     // ---- 1. start to interactive main window ----
 
-    private static void startup(int repetitions) throws Exception {
-        List<Long> bare = new ArrayList<>();
-        List<Long> app = new ArrayList<>();
-        for (int i = 0; i < repetitions; i++) {
-            bare.add(launch(BareWindow.class.getName()));
-            app.add(launch(Main.class.getName()));
-            System.out.printf("startup run %d: bare %d ms, app %d ms%n", i + 1, bare.get(i), app.get(i));
+    private static final List<String> CHILD_FLAGS = java.util.Arrays.stream(
+            System.getProperty("bench.jvmFlags", "").split("\\s+")).filter(f -> !f.isBlank()).toList();
+
+    /**
+     * @param cds give each window its own AppCDS archive, as the installed package has one: a first,
+     *     unmeasured launch of each dumps the classes it loaded ({@code -XX:ArchiveClassesAtExit}), the
+     *     measured launches map it ({@code -XX:SharedArchiveFile})
+     */
+    private static void startup(int repetitions, boolean cds) throws Exception {
+        System.out.println("startup: extra JVM flags for both windows: " + (CHILD_FLAGS.isEmpty() ? "none"
+                : String.join(" ", CHILD_FLAGS)) + (cds ? "; each with its own AppCDS archive" : "; no AppCDS"));
+        List<String> bareFlags = List.of();
+        List<String> appFlags = List.of();
+        if (cds) {
+            Path archives = Files.createTempDirectory("chamberlain-bench-cds");
+            childClasspath = jarredClasspath(archives);
+            bareFlags = archive(BareWindow.class.getName(), archives.resolve("bare.jsa"));
+            appFlags = archive(Main.class.getName(), archives.resolve("app.jsa"));
         }
-        long bareMedian = median(bare);
-        long appMedian = median(app);
-        System.out.printf("FIGURE startup: bare window median %d ms, Chamberlain main window median %d ms,"
-                + " ratio %.2fx (target <= 1.30x), %d runs each%n", bareMedian, appMedian,
-                (double) appMedian / bareMedian, repetitions);
+        List<Launch> bare = new ArrayList<>();
+        List<Launch> app = new ArrayList<>();
+        for (int i = 0; i < repetitions; i++) {
+            bare.add(launch(BareWindow.class.getName(), bareFlags));
+            app.add(launch(Main.class.getName(), appFlags));
+            System.out.printf("startup run %d: bare %s; app %s%n", i + 1, bare.get(i), app.get(i));
+        }
+        Launch bareMedian = Launch.median(bare);
+        Launch appMedian = Launch.median(app);
+        System.out.printf("FIGURE startup: bare window median %d ms, Chamberlain main window (first frame, its shell)"
+                + " median %d ms, ratio %.2fx (target <= 1.30x), %d runs each%n", bareMedian.firstFrameMillis(),
+                appMedian.firstFrameMillis(), (double) appMedian.firstFrameMillis() / bareMedian.firstFrameMillis(),
+                repetitions);
+        System.out.printf("FIGURE startup complete: Chamberlain main window with its workspace built and rendered"
+                + " median %d ms, ratio %.2fx to the bare window's first frame%n", appMedian.readyMillis(),
+                (double) appMedian.readyMillis() / bareMedian.firstFrameMillis());
+        System.out.printf("FIGURE startup CPU (process user+system until the frame): bare median %d ms; app first"
+                + " frame median %d ms (ratio %.2fx), complete %d ms (ratio %.2fx)%n", bareMedian.firstFrameCpu(),
+                appMedian.firstFrameCpu(), (double) appMedian.firstFrameCpu() / bareMedian.firstFrameCpu(),
+                appMedian.readyCpu(), (double) appMedian.readyCpu() / bareMedian.firstFrameCpu());
     }
 
-    /** Milliseconds from starting the child JVM to its first shown frame. */
-    private static long launch(String mainClass) throws Exception {
+    /** Milliseconds from starting the child JVM to its first frame and to its complete window, and CPU. */
+    private record Launch(long firstFrameMillis, long firstFrameCpu, long readyMillis, long readyCpu) {
+        static Launch median(List<Launch> launches) {
+            return new Launch(UiBench.median(launches.stream().map(Launch::firstFrameMillis).toList()),
+                    UiBench.median(launches.stream().map(Launch::firstFrameCpu).toList()),
+                    UiBench.median(launches.stream().map(Launch::readyMillis).toList()),
+                    UiBench.median(launches.stream().map(Launch::readyCpu).toList()));
+        }
+
+        @Override
+        public String toString() {
+            return String.format("first frame %d ms (CPU %d ms), complete %d ms (CPU %d ms)", firstFrameMillis,
+                    firstFrameCpu, readyMillis, readyCpu);
+        }
+    }
+
+    /** The class path of the child JVMs; the {@code cds} mode replaces its directories by jars. */
+    private static String childClasspath = System.getProperty("java.class.path");
+
+    /** CDS archives only classes from jars ("Cannot have non-empty directory in paths"): jars the directories. */
+    private static String jarredClasspath(Path into) throws IOException {
+        java.util.spi.ToolProvider jar = java.util.spi.ToolProvider.findFirst("jar")
+                .orElseThrow(() -> new IllegalStateException("no jar tool in this JDK"));
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (Files.isDirectory(path)) {
+                Path jarFile = into.resolve("classes-" + (n++) + ".jar");
+                int status = jar.run(System.out, System.err, "--create", "--file", jarFile.toString(), "-C",
+                        path.toString(), ".");
+                if (status != 0) {
+                    throw new IllegalStateException("jar failed for " + path);
+                }
+                entries.add(jarFile.toString());
+            } else {
+                entries.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /** Dumps the classes one launch of {@code mainClass} loads; returns the flag that maps the archive. */
+    private static List<String> archive(String mainClass, Path file) throws Exception {
+        launch(mainClass, List.of("-XX:ArchiveClassesAtExit=" + file));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("No CDS archive was written for " + mainClass + " at " + file);
+        }
+        return List.of("-XX:SharedArchiveFile=" + file, "-Xshare:on");
+    }
+
+    private static Launch launch(String mainClass, List<String> extraFlags) throws Exception {
         Path home = Files.createTempDirectory("chamberlain-bench-home");
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(childClasspath);
         command.add("-D" + FirstFrameProbe.PROPERTY + "=exit");
+        // The same extra JVM flags for both windows, e.g. the installed launcher's (BENCH_JVM_FLAGS in bench.sh).
+        command.addAll(CHILD_FLAGS);
+        command.addAll(extraFlags);
         command.add(mainClass);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // Empty settings for every launch: nothing remembered, no accounts to sign in.
@@ -117,14 +196,17 @@ public final class UiBench {
         env.put("XDG_STATE_HOME", home.resolve("state").toString());
         long started = System.currentTimeMillis();
         Process child = builder.start();
-        Long shown = null;
+        long[] shown = null;
+        long[] ready = null;
         StringBuilder output = new StringBuilder();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith(FirstFrameProbe.OUTPUT_PREFIX)) {
-                    shown = Long.parseLong(line.substring(FirstFrameProbe.OUTPUT_PREFIX.length()).strip());
+                    shown = probeLine(line, FirstFrameProbe.OUTPUT_PREFIX);
+                } else if (line.startsWith(FirstFrameProbe.READY_PREFIX)) {
+                    ready = probeLine(line, FirstFrameProbe.READY_PREFIX);
                 } else {
                     output.append(line).append('\n');
                 }
@@ -133,11 +215,19 @@ public final class UiBench {
         if (!child.waitFor(60, TimeUnit.SECONDS)) {
             child.destroyForcibly();
         }
-        if (shown == null) {
+        if (shown == null || ready == null) {
             throw new IllegalStateException(mainClass + " showed no frame (exit " + child.exitValue() + "):\n"
                     + output);
         }
-        return shown - started;
+        return new Launch(shown[0] - started, shown[1], ready[0] - started, ready[1]);
+    }
+
+    /** {@code PREFIXepoch-ms cpu-ms=C} → {epoch, cpu}. */
+    private static long[] probeLine(String line, String prefix) {
+        String rest = line.substring(prefix.length());
+        int cpu = rest.indexOf(FirstFrameProbe.CPU_MARK);
+        return new long[] {Long.parseLong(rest.substring(0, cpu).strip()),
+            Long.parseLong(rest.substring(cpu + FirstFrameProbe.CPU_MARK.length()).strip())};
     }
 
     // ---- 2. 10,000 affiliations ----
@@ -265,6 +355,12 @@ public final class UiBench {
                 System.out.printf("FIGURE 1000 pending edits (one paste): %s; watchdog max %d ms,"
                         + " p99 %d ms%n", addMillis, whileEditing.max(), whileEditing.p99());
 
+                // Every status line shown while Apply runs ("312 / 1000 applied…"): proof of per-item progress.
+                List<String> statusLines = Collections.synchronizedList(new ArrayList<>());
+                onFx(() -> {
+                    model.status().addListener((obs, old, now) -> statusLines.add(now));
+                    return null;
+                });
                 long fxCpuAtApply = fxCpuMillis();
                 Watchdog watchdog = Watchdog.start();
                 long started = System.nanoTime();
@@ -288,6 +384,11 @@ public final class UiBench {
                         result.max(), result.worstAtMillis(), result.p99(), result.median(),
                         onFx(() -> model.status().get()));
                 System.out.printf("  FX-thread CPU during Apply: %d ms%n", fxCpuBefore - fxCpuAtApply);
+                synchronized (statusLines) {
+                    System.out.printf("FIGURE apply progress: %d status lines while applying (first \"%s\","
+                            + " middle \"%s\", last \"%s\")%n", statusLines.size(), statusLines.get(0),
+                            statusLines.get(statusLines.size() / 2), statusLines.get(statusLines.size() - 1));
+                }
             } finally {
                 sessions.close();
             }

@@ -87,4 +87,24 @@ class ConfigurationViewModelTest {
         model.show(form("1"));
         assertThat(model.changes().get()).isEmpty();
     }
+
+    @Test
+    void aRoomBeingCreatedMayBeOpenedWithItsDefaultsAndCancelled() {
+        model.show(form("0"));
+        assertThat(model.canApply().get()).as("an existing room: nothing to apply").isFalse();
+        int[] cancelled = new int[2];
+        model.beginCreation(form("0"), () -> cancelled[0]++, () -> cancelled[1]++);
+        assertThat(model.locked().get()).isTrue();
+        assertThat(model.changes().get()).isEmpty();
+        assertThat(model.canApply().get()).as("a locked room opens with the defaults too").isTrue();
+        model.load();
+        assertThat(model.form().get()).as("no fetch: the form came with the creation").isNotNull();
+
+        model.cancelCreation();
+        assertThat(cancelled).containsExactly(1, 1);
+        assertThat(model.locked().get()).isFalse();
+        assertThat(model.status().get()).isEqualTo("Creation cancelled: " + ROOM + " no longer exists.");
+        model.cancelCreation();
+        assertThat(cancelled).as("nothing left to cancel").containsExactly(1, 1);
+    }
 }

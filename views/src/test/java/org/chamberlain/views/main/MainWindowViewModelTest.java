@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.chamberlain.views.notifications.NotificationCenter;
+import org.chamberlain.views.settings.WindowSettings;
 import org.chamberlain.views.shell.AccountProfile;
 import org.chamberlain.views.tasks.SameThreadTaskRunner;
 import org.junit.jupiter.api.Test;
@@ -55,16 +57,68 @@ class MainWindowViewModelTest {
         assertThatThrownBy(() -> model.switchAccount("nobody@x")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    private static final String OWNER = "owner@sandbox.localhost";
+    private static final String ALICE = "alice@sandbox.localhost";
+    private static final String A = "a@conference.sandbox.localhost";
+    private static final String B = "b@conference.sandbox.localhost";
+
     @Test
     void roomTabsOpenOnceAndCloseAgain() {
-        model.openRoom("a@conference.sandbox.localhost");
-        model.openRoom("a@conference.sandbox.localhost");
-        model.openRoom("b@conference.sandbox.localhost");
-        assertThat(model.openRooms()).containsExactly("a@conference.sandbox.localhost",
-                "b@conference.sandbox.localhost");
-        assertThat(model.selectedRoom().get()).isEqualTo("b@conference.sandbox.localhost");
-        model.closeRoom("a@conference.sandbox.localhost");
-        assertThat(model.openRooms()).containsExactly("b@conference.sandbox.localhost");
+        model.openRoom(A);
+        model.openRoom(A);
+        model.openRoom(B);
+        assertThat(model.openRooms()).containsExactly(new RoomTab(OWNER, A), new RoomTab(OWNER, B));
+        assertThat(model.selectedRoom().get()).isEqualTo(new RoomTab(OWNER, B));
+        model.closeRoom(OWNER, A);
+        assertThat(model.openRooms()).containsExactly(new RoomTab(OWNER, B));
+    }
+
+    @Test
+    void theSameRoomAsTwoAccountsIsTwoTabsEachActingAsItsAccount() {
+        model.openRoom(OWNER, A);
+        model.openRoom(ALICE, A);
+        assertThat(model.openRooms()).containsExactly(new RoomTab(OWNER, A), new RoomTab(ALICE, A));
+        assertThat(model.openRooms()).extracting(model::tabTitle).containsExactly("a \u00b7 owner", "a \u00b7 alice");
+        assertThat(model.tabTooltip(new RoomTab(ALICE, A))).isEqualTo(A + "\nas " + ALICE);
+        assertThat(model.activeAccount().get()).as("the tab in front acts, and the status bar says who")
+                .isEqualTo(ALICE);
+        assertThat(model.connectionText().get()).startsWith(ALICE);
+
+        model.selectedRoom().set(new RoomTab(OWNER, A));
+        assertThat(model.activeAccount().get()).isEqualTo(OWNER);
+
+        model.closeRoom(OWNER, A);
+        assertThat(model.openRooms()).containsExactly(new RoomTab(ALICE, A));
+        model.openRoom(ALICE, A);
+        assertThat(model.openRooms()).as("alice's tab is not doubled").hasSize(1);
+    }
+
+    @Test
+    void oneAccountShowsJustTheRoomName() {
+        MainWindowViewModel single = new MainWindowViewModel(tasks, notifications,
+                List.of(new AccountProfile(OWNER, "pw", "127.0.0.1", 5222, true)), OWNER, List.of(), null);
+        assertThat(single.tabTitle(new RoomTab(OWNER, A))).isEqualTo("a");
+    }
+
+    @Test
+    void openTabsAreRememberedWithTheirAccountsAndOldPlainRoomsOpenAsTheActiveAccount() {
+        model.restoreRooms(List.of(new WindowSettings.OpenRoom(Optional.of(ALICE), A),
+                new WindowSettings.OpenRoom(Optional.empty(), B)));
+        assertThat(model.openRooms()).containsExactly(new RoomTab(ALICE, A), new RoomTab(OWNER, B));
+        assertThat(model.activeAccount().get()).as("the account active at start stays active").isEqualTo(OWNER);
+        assertThat(model.roomsToRemember()).containsExactly(new WindowSettings.OpenRoom(Optional.of(ALICE), A),
+                new WindowSettings.OpenRoom(Optional.of(OWNER), B));
+    }
+
+    @Test
+    void plainRoomsWaitForTheFirstAccountWhenNoneIsThereYet() {
+        MainWindowViewModel empty = new MainWindowViewModel(tasks, notifications, List.of(), null, List.of(), null);
+        empty.restoreRooms(List.of(new WindowSettings.OpenRoom(Optional.empty(), A)));
+        assertThat(empty.openRooms()).isEmpty();
+        assertThat(empty.roomsToRemember()).as("kept for the next run meanwhile")
+                .containsExactly(new WindowSettings.OpenRoom(Optional.empty(), A));
+        empty.addAccount(new AccountProfile(ALICE, "pw", null, 5222, false));
+        assertThat(empty.openRooms()).containsExactly(new RoomTab(ALICE, A));
     }
 
     @Test

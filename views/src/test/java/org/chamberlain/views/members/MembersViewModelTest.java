@@ -56,7 +56,7 @@ class MembersViewModelTest {
         assertThat(model.rows()).extracting(MemberRow::jid).containsExactly(SELF, "alice@example.org",
                 "bob@example.org", "troll@example.net");
         assertThat(model.rows()).allMatch(r -> r.status() == MemberRow.Status.UNCHANGED);
-        assertThat(model.counts().get()).isEqualTo("1 owners · 0 admins · 2 members · 1 banned");
+        assertThat(model.counts().get()).isEqualTo("1 owner · 0 admins · 2 members · 1 banned");
         assertThat(model.canApply().get()).isFalse();
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,10 @@ class WindowSettingsTest {
         saved.bounds(10, 20, 1100, 700);
         saved.sidebarDivider(0.3);
         saved.darkTheme(true);
-        saved.openRooms(List.of("a@conference.x", "b@conference.x"));
+        saved.sidebarWidth(340);
+        saved.openRooms(List.of(new WindowSettings.OpenRoom(Optional.of("alice@x"), "a@conference.x"),
+                new WindowSettings.OpenRoom(Optional.of("owner@x"), "a@conference.x"),
+                new WindowSettings.OpenRoom(Optional.empty(), "b@conference.x")));
         saved.save(dir.resolve("nested"));
 
         WindowSettings loaded = WindowSettings.load(dir.resolve("nested"));
@@ -26,7 +30,23 @@ class WindowSettingsTest {
         assertThat(loaded.width()).isEqualTo(1100);
         assertThat(loaded.sidebarDivider()).isEqualTo(0.3);
         assertThat(loaded.darkTheme()).isTrue();
-        assertThat(loaded.openRooms()).containsExactly("a@conference.x", "b@conference.x");
+        assertThat(loaded.sidebarWidth()).isEqualTo(340);
+        assertThat(loaded.openRooms()).containsExactly(
+                new WindowSettings.OpenRoom(Optional.of("alice@x"), "a@conference.x"),
+                new WindowSettings.OpenRoom(Optional.of("owner@x"), "a@conference.x"),
+                new WindowSettings.OpenRoom(Optional.empty(), "b@conference.x"));
+    }
+
+    @Test
+    void readsTheFormatOfOlderVersions(@TempDir Path dir) throws Exception {
+        // Written before tabs had an account: plain room JIDs, and the sidebar as a ratio of the window.
+        Files.writeString(dir.resolve(WindowSettings.FILE_NAME), "window.width=1000\nsidebar.divider=0.3\n"
+                + "rooms.open=a@conference.x b@conference.x\n");
+        WindowSettings loaded = WindowSettings.load(dir);
+        assertThat(loaded.openRooms()).containsExactly(
+                new WindowSettings.OpenRoom(Optional.empty(), "a@conference.x"),
+                new WindowSettings.OpenRoom(Optional.empty(), "b@conference.x"));
+        assertThat(loaded.sidebarWidth()).as("the ratio of the saved window width").isEqualTo(300);
     }
 
     @Test

@@ -73,7 +73,10 @@ final class AppHarness implements AutoCloseable {
     static AppHarness start(StartupOptions options) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         ChamberlainApp app = (ChamberlainApp) FxToolkit.setupApplication(() -> new ChamberlainApp(options));
-        return new AppHarness(app, stage);
+        AppHarness harness = new AppHarness(app, stage);
+        // The app shows its shell first and builds the sidebar and tabs after the first frame.
+        harness.waitFor("the main window's workspace", () -> app.workspaceReady().get());
+        return harness;
     }
 
     /** Every node matching the selector in the topmost dialog. */
@@ -147,6 +150,32 @@ final class AppHarness implements AutoCloseable {
         Path file = SCREENSHOTS.resolve(name + ".png");
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
         return file;
+    }
+
+    /**
+     * Presses "Join…" on the Occupants tab in front, then Join in the join dialog it opens (prefilled with
+     * the room and the tab's account's name). Not on the FX thread.
+     */
+    void joinThroughOccupantsTab() throws TimeoutException {
+        waitFor("the join offer", () -> shown("#occupants-join") != null);
+        onFx(() -> ((javafx.scene.control.Button) shown("#occupants-join")).fire());
+        waitFor("the join dialog, ready", () -> Window.getWindows().stream().anyMatch(w -> w.getScene() != null
+                && w.getScene().lookup("#join-button") != null && !w.getScene().lookup("#join-button").isDisabled()));
+        onFx(() -> ((javafx.scene.control.Button) lookupInWindows("#join-button")).fire());
+    }
+
+    /** The node matching the selector in the main window that is shown (its tab in front), if any. */
+    Node shown(String selector) {
+        for (Node node : scene().getRoot().lookupAll(selector)) {
+            boolean visible = true;
+            for (Node at = node; at != null; at = at.getParent()) {
+                visible &= at.isVisible();
+            }
+            if (visible) {
+                return node;
+            }
+        }
+        return null;
     }
 
     /** Presses the default (OK) button of the open dialog, on the FX thread. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -44,8 +43,7 @@ class ChatWorkflowTest {
                         && ((Label) app.scene().lookup("#chat-blocked-reason")).getText().contains("not in this room"));
 
                 app.onFx(() -> app.app().workspace(room).select(0));
-                app.waitFor("the join offer", () -> app.scene().lookup("#occupants-join") != null);
-                app.onFx(() -> ((Button) app.scene().lookup("#occupants-join")).fire());
+                app.joinThroughOccupantsTab();
                 app.waitFor("joined", () -> app.app().workspace(room).occupants().joined().get());
                 app.onFx(() -> app.app().workspace(room).select(3));
                 app.waitFor("bob's earlier message as history", () -> chat.lines().stream().anyMatch(

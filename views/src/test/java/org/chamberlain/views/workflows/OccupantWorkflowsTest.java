@@ -55,7 +55,7 @@ class OccupantWorkflowsTest {
             carol.session().rooms().join(room, "Carol", Optional.empty());
             app.onFx(() -> app.app().mainModel().openRoomByAddress(room));
             app.waitFor("the join offer", () -> !app.app().workspace(room).occupants().status().get().isEmpty());
-            app.onFx(() -> ((Button) app.scene().lookup("#occupants-join")).fire());
+            app.joinThroughOccupantsTab();
             app.waitFor("carol in the occupant list", () -> app.app().workspace(room).occupants().occupants()
                     .stream().anyMatch(o -> o.nickname().equals("Carol")));
             app.screenshot("occupants");
@@ -164,7 +164,7 @@ class OccupantWorkflowsTest {
         try (AppHarness app = AppHarness.start(server, config, "frank")) {
             app.onFx(() -> app.app().mainModel().openRoomByAddress(room));
             app.waitFor("the join offer", () -> !app.app().workspace(room).occupants().status().get().isEmpty());
-            app.onFx(() -> ((Button) app.scene().lookup("#occupants-join")).fire());
+            app.joinThroughOccupantsTab();
             app.waitFor("owner listed", () -> app.app().workspace(room).occupants().occupants().stream()
                     .anyMatch(o -> o.nickname().equals("Owner")));
             Occupant owner = app.app().workspace(room).occupants().occupants().stream()

@@ -1,0 +1,233 @@
+package org.chamberlain.scripting.run;
+
+import java.io.IOException;
+
+/**
+ * Cuts the characters of an XMPP client stream, chunk by chunk as they are read, into complete top-level
+ * elements (the children of {@code <stream:stream>}), exactly as they arrived. Knows just enough XML for that:
+ * tags with quoted attribute values, comments, CDATA sections, processing instructions. Well-formedness of an
+ * element is checked later by the parser of the stanza, not here. A stream header (the first one and every
+ * restart after STARTTLS or SASL) is reported and not part of any element; whitespace between elements
+ * (keep-alives) is dropped.
+ *
+ * <p>Used by one thread at a time (the runner during the handshake, then the connection's reader thread).
+ */
+final class StreamSplitter {
+    /** Elements larger than this end the connection; Prosody's own stanza size limit is far smaller. */
+    static final int MAX_ELEMENT_CHARS = 16 * 1024 * 1024;
+
+    /** Receives what the splitter found, on the thread that feeds it. */
+    interface Handler {
+        /** A stream header arrived (the server's answer to ours, also after a restart). */
+        void streamOpened();
+
+        /** A complete top-level element, exactly as it arrived. */
+        void element(String xml);
+
+        /** The server's closing {@code </stream:stream>} tag arrived. */
+        void streamClosed();
+    }
+
+    private enum State { TEXT, MARKUP, ELEMENT_TAG, QUOTED, COMMENT, CDATA, INSTRUCTION, DECLARATION }
+
+    private static final String COMMENT_START = "<!--";
+    private static final String CDATA_START = "<![CDATA[";
+
+    private final Handler handler;
+    /** The markup token being read, from its {@code <}. */
+    private final StringBuilder token = new StringBuilder(256);
+    /** The top-level element being read (depth 2 and deeper), its start tag first. */
+    private final StringBuilder element = new StringBuilder(1024);
+    private State state = State.TEXT;
+    private char quote;
+    /** 0 = before the stream header or after the stream closed, 1 = inside the stream, 2+ = inside an element. */
+    private int depth;
+
+    StreamSplitter(Handler handler) {
+        this.handler = handler;
+    }
+
+    /**
+     * Feeds the next characters of the stream.
+     *
+     * @throws IOException if the characters cannot be part of a client stream (an element before the stream
+     *     header, a closing tag without opening, an element larger than {@link #MAX_ELEMENT_CHARS})
+     */
+    void feed(char[] chars, int offset, int length) throws IOException {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            char c = chars[i];
+            switch (state) {
+                case TEXT -> {
+                    if (c == '<') {
+                        token.setLength(0);
+                        token.append(c);
+                        state = State.MARKUP;
+                    } else if (depth >= 2) {
+                        element.append(c);
+                    }
+                }
+                case MARKUP -> {
+                    // The first characters decide what kind of markup this is.
+                    token.append(c);
+                    int length2 = token.length();
+                    if (length2 == 2 && c == '?') {
+                        state = State.INSTRUCTION;
+                    } else if (length2 == 2 && c != '!') {
+                        state = State.ELEMENT_TAG;
+                        if (c == '>') {
+                            throw new IOException("an empty tag '<>' arrived");
+                        }
+                    } else if (length2 > 2 && token.charAt(1) == '!') {
+                        if (startsWith(COMMENT_START)) {
+                            state = length2 == COMMENT_START.length() ? State.COMMENT : state;
+                        } else if (startsWith(CDATA_START)) {
+                            state = length2 == CDATA_START.length() ? State.CDATA : state;
+                        } else {
+                            state = State.DECLARATION;
+                            if (c == '>') {
+                                markupEnded();
+                            }
+                        }
+                    }
+                }
+                case ELEMENT_TAG -> {
+                    token.append(c);
+                    if (c == '"' || c == '\'') {
+                        quote = c;
+                        state = State.QUOTED;
+                    } else if (c == '>') {
+                        tagEnded();
+                    }
+                }
+                case QUOTED -> {
+                    token.append(c);
+                    if (c == quote) {
+                        state = State.ELEMENT_TAG;
+                    }
+                }
+                case COMMENT -> {
+                    token.append(c);
+                    if (c == '>' && endsWith("-->") && token.length() >= COMMENT_START.length() + 3) {
+                        markupEnded();
+                    }
+                }
+                case CDATA -> {
+                    token.append(c);
+                    if (c == '>' && endsWith("]]>")) {
+                        markupEnded();
+                    }
+                }
+                case INSTRUCTION -> {
+                    token.append(c);
+                    if (c == '>' && token.length() >= 4 && token.charAt(token.length() - 2) == '?') {
+                        markupEnded();
+                    }
+                }
+                case DECLARATION -> {
+                    token.append(c);
+                    if (c == '>') {
+                        markupEnded();
+                    }
+                }
+                default -> throw new IllegalStateException("state " + state);
+            }
+            if (token.length() > MAX_ELEMENT_CHARS || element.length() > MAX_ELEMENT_CHARS) {
+                throw new IOException("an element larger than " + MAX_ELEMENT_CHARS + " characters arrived");
+            }
+        }
+    }
+
+    private boolean startsWith(String prefix) {
+        int length = Math.min(prefix.length(), token.length());
+        for (int i = 0; i < length; i++) {
+            if (token.charAt(i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean endsWith(String suffix) {
+        int start = token.length() - suffix.length();
+        if (start < 0) {
+            return false;
+        }
+        for (int i = 0; i < suffix.length(); i++) {
+            if (token.charAt(start + i) != suffix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A comment, CDATA section, processing instruction or declaration ended: content only inside elements. */
+    private void markupEnded() {
+        state = State.TEXT;
+        if (depth >= 2) {
+            element.append(token);
+        }
+    }
+
+    private void tagEnded() throws IOException {
+        state = State.TEXT;
+        boolean closing = token.charAt(1) == '/';
+        boolean empty = !closing && token.charAt(token.length() - 2) == '/';
+        if (closing) {
+            if (depth >= 2) {
+                element.append(token);
+                depth--;
+                if (depth == 1) {
+                    emit();
+                }
+            } else if (depth == 1) {
+                depth = 0;
+                handler.streamClosed();
+            } else {
+                throw new IOException("a closing tag arrived outside the stream");
+            }
+            return;
+        }
+        if (depth <= 1 && isStreamHeader()) {
+            // The first header, or a restart (after STARTTLS or SASL success): a new stream, nothing to emit.
+            depth = 1;
+            element.setLength(0);
+            handler.streamOpened();
+            return;
+        }
+        if (depth == 0) {
+            throw new IOException("an element arrived before the stream header");
+        }
+        element.append(token);
+        if (empty) {
+            if (depth == 1) {
+                emit();
+            }
+        } else {
+            depth++;
+        }
+    }
+
+    /** A start tag whose local name is {@code stream} ({@code <stream:stream ...>} or an unusual prefix). */
+    private boolean isStreamHeader() {
+        int nameEnd = 1;
+        while (nameEnd < token.length()) {
+            char c = token.charAt(nameEnd);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>' || c == '/') {
+                break;
+            }
+            nameEnd++;
+        }
+        String name = token.substring(1, nameEnd);
+        return name.equals("stream") || name.endsWith(":stream");
+    }
+
+    private void emit() {
+        String xml = element.toString();
+        element.setLength(0);
+        if (element.capacity() > 64 * 1024) {
+            element.trimToSize();
+        }
+        handler.element(xml);
+    }
+}
