@@ -177,7 +177,7 @@ public final class ReplayCommand implements Callable<Integer> {
                             case "--skip-tags" -> skipTags.addAll(List.of(value.split(",")));
                             case "--json" -> jsonFile = Path.of(value);
                             case "--junit" -> junitFile = Path.of(value);
-                            case "--break" -> breakLines.add(Integer.parseInt(value));
+                            case "--break" -> breakLines.add(value);
                             default -> {
                                 return false;
                             }
