@@ -2,11 +2,9 @@ package org.chamberlain.views.console.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -21,12 +19,9 @@ import org.chamberlain.app.connections.ConnectionManager;
 import org.chamberlain.testkit.TestServer;
 import org.chamberlain.testkit.WithProsody;
 import org.chamberlain.views.console.ConsoleView;
-import org.chamberlain.views.console.ConsoleViewModel;
 import org.chamberlain.views.console.ConsoleViewModel.RunState;
 import org.chamberlain.views.console.record.RecordDialog;
 import org.chamberlain.views.console.record.RecordViewModel;
-import org.chamberlain.views.console.replay.ChildReplayLauncher;
-import org.chamberlain.views.tasks.FxTaskRunner;
 import org.chamberlain.views.xmlconsole.TrafficSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,27 +40,20 @@ class RecordDialogTest {
     private static final String SCRIPT = String.join("\n", "# Two people", "", "[Client] Romeo",
             "\tjid: recjuliet@localhost", "\tpassword: password", "", "---------", "", "Romeo connects", "");
 
-    private FxTaskRunner tasks;
-    private ChildReplayLauncher launcher;
+    private ConsoleOnStage console;
     private ConsoleView view;
     private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
-        tasks = new FxTaskRunner(2);
-        launcher = new ChildReplayLauncher(Platform::runLater);
-        view = new ConsoleView(new ConsoleViewModel(tasks, launcher, Files.createTempDirectory("record")),
-                List.of());
-        scene = new Scene((javafx.scene.Parent) view.node(), 1280, 800);
-        stage.setScene(scene);
-        stage.show();
+        console = ConsoleOnStage.show(stage, "record", List.of());
+        view = console.view();
+        scene = console.scene();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxTesting.onFx(() -> view.close());
-        launcher.close();
-        tasks.close();
+        console.close();
     }
 
     @Test

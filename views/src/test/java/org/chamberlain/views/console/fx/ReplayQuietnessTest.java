@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.chamberlain.app.accounts.Account;
 import org.chamberlain.app.accounts.PasswordStorage;
@@ -22,10 +20,7 @@ import org.chamberlain.testkit.TestServer;
 import org.chamberlain.testkit.WithProsody;
 import org.chamberlain.views.console.ActionMark;
 import org.chamberlain.views.console.ConsoleView;
-import org.chamberlain.views.console.ConsoleViewModel;
 import org.chamberlain.views.console.ConsoleViewModel.RunState;
-import org.chamberlain.views.console.replay.ChildReplayLauncher;
-import org.chamberlain.views.tasks.FxTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,24 +59,18 @@ class ReplayQuietnessTest {
             "Quiet disconnects",
             "");
 
-    private FxTaskRunner tasks;
-    private ChildReplayLauncher launcher;
+    private ConsoleOnStage console;
     private ConsoleView view;
 
     @Start
     void start(Stage stage) throws Exception {
-        tasks = new FxTaskRunner(2);
-        launcher = new ChildReplayLauncher(Platform::runLater);
-        view = new ConsoleView(new ConsoleViewModel(tasks, launcher, Files.createTempDirectory("quiet")), List.of());
-        stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1000, 700));
-        stage.show();
+        console = ConsoleOnStage.show(stage, "quiet", 1000, 700);
+        view = console.view();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxTesting.onFx(() -> view.close());
-        launcher.close();
-        tasks.close();
+        console.close();
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -14,12 +13,9 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.chamberlain.views.console.ActionMark;
 import org.chamberlain.views.console.ConsoleView;
-import org.chamberlain.views.console.ConsoleViewModel;
 import org.chamberlain.views.console.ConsoleViewModel.RunState;
 import org.chamberlain.views.console.ConsoleViewModel.Target;
-import org.chamberlain.views.console.replay.ChildReplayLauncher;
 import org.chamberlain.views.sandbox.SandboxServer;
-import org.chamberlain.views.tasks.FxTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,27 +30,20 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class SandboxTargetTest {
-    private FxTaskRunner tasks;
-    private ChildReplayLauncher launcher;
+    private ConsoleOnStage console;
     private ConsoleView view;
     private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
-        tasks = new FxTaskRunner(2);
-        launcher = new ChildReplayLauncher(Platform::runLater);
-        view = new ConsoleView(new ConsoleViewModel(tasks, launcher, Files.createTempDirectory("sandbox-console")),
-                List.of());
-        scene = new Scene((javafx.scene.Parent) view.node(), 1280, 800);
-        stage.setScene(scene);
-        stage.show();
+        console = ConsoleOnStage.show(stage, "sandbox-console", List.of());
+        view = console.view();
+        scene = console.scene();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxTesting.onFx(() -> view.close());
-        launcher.close();
-        tasks.close();
+        console.close();
     }
 
     @SuppressWarnings("unchecked")

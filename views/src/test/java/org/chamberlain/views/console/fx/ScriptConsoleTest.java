@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.chamberlain.scripting.parse.Action;
@@ -20,10 +19,7 @@ import org.chamberlain.testkit.TestServers;
 import org.chamberlain.testkit.WithProsody;
 import org.chamberlain.views.console.ActionMark;
 import org.chamberlain.views.console.ConsoleView;
-import org.chamberlain.views.console.ConsoleViewModel;
 import org.chamberlain.views.console.ConsoleViewModel.RunState;
-import org.chamberlain.views.console.replay.ChildReplayLauncher;
-import org.chamberlain.views.tasks.FxTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,27 +35,20 @@ import org.testfx.framework.junit5.Start;
 class ScriptConsoleTest {
     static final Path SUITE = TestServers.sharedDir().resolve("suite").resolve("prosody-0.12.3");
 
-    private FxTaskRunner tasks;
-    private ChildReplayLauncher launcher;
+    private ConsoleOnStage console;
     private ConsoleView view;
     private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
-        tasks = new FxTaskRunner(2);
-        launcher = new ChildReplayLauncher(Platform::runLater);
-        ConsoleViewModel model = new ConsoleViewModel(tasks, launcher, Files.createTempDirectory("console-test"));
-        view = new ConsoleView(model, List.of(SUITE));
-        scene = new Scene((javafx.scene.Parent) view.node(), 1280, 800);
-        stage.setScene(scene);
-        stage.show();
+        console = ConsoleOnStage.show(stage, "console-test", List.of(SUITE));
+        view = console.view();
+        scene = console.scene();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxTesting.onFx(() -> view.close());
-        launcher.close();
-        tasks.close();
+        console.close();
     }
 
     private void target(TestServer server, int timeoutSeconds) throws Exception {

@@ -2,23 +2,18 @@ package org.chamberlain.views.console.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.chamberlain.testkit.FreshProsody;
 import org.chamberlain.testkit.TestServer;
 import org.chamberlain.testkit.WithProsody;
 import org.chamberlain.views.console.ConsoleView;
-import org.chamberlain.views.console.ConsoleViewModel;
 import org.chamberlain.views.console.ConsoleViewModel.RunState;
 import org.chamberlain.views.console.ResultsExport;
 import org.chamberlain.views.console.ScriptResult;
-import org.chamberlain.views.console.replay.ChildReplayLauncher;
 import org.chamberlain.views.console.replay.ReplayEvent.Verdict;
-import org.chamberlain.views.tasks.FxTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,26 +27,20 @@ import org.testfx.framework.junit5.Start;
 @WithProsody
 @ExtendWith(ApplicationExtension.class)
 class SuiteRunBenchmarkTest {
-    private FxTaskRunner tasks;
-    private ChildReplayLauncher launcher;
+    private ConsoleOnStage console;
     private ConsoleView view;
     private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
-        tasks = new FxTaskRunner(2);
-        launcher = new ChildReplayLauncher(Platform::runLater);
-        view = new ConsoleView(new ConsoleViewModel(tasks, launcher, Files.createTempDirectory("suite")), List.of());
-        scene = new Scene((javafx.scene.Parent) view.node(), 1280, 800);
-        stage.setScene(scene);
-        stage.show();
+        console = ConsoleOnStage.show(stage, "suite", List.of());
+        view = console.view();
+        scene = console.scene();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxTesting.onFx(() -> view.close());
-        launcher.close();
-        tasks.close();
+        console.close();
     }
 
     @Test
