@@ -74,27 +74,28 @@ final class ServerCertificates extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        try {
-            system.checkServerTrusted(chain, authType, socket);
-        } catch (CertificateException refused) {
-            acceptPinnedOrThrow(chain, refused);
-        }
+        systemOrPinned(chain, () -> system.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        try {
-            system.checkServerTrusted(chain, authType, engine);
-        } catch (CertificateException refused) {
-            acceptPinnedOrThrow(chain, refused);
-        }
+        systemOrPinned(chain, () -> system.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        systemOrPinned(chain, () -> ((X509TrustManager) system).checkServerTrusted(chain, authType));
+    }
+
+    /** One of the system trust manager's checks. */
+    private interface SystemCheck {
+        void run() throws CertificateException;
+    }
+
+    private void systemOrPinned(X509Certificate[] chain, SystemCheck check) throws CertificateException {
         try {
-            ((X509TrustManager) system).checkServerTrusted(chain, authType);
+            check.run();
         } catch (CertificateException refused) {
             acceptPinnedOrThrow(chain, refused);
         }
