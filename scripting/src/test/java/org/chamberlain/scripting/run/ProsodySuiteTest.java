@@ -33,7 +33,12 @@ class ProsodySuiteTest {
         List<Script> scripts = suiteScripts();
         assertThat(scripts).hasSizeGreaterThanOrEqualTo(25);
         Recorder recorder = new Recorder();
-        Replayer replayer = new Replayer(ReplayOptions.defaults().withServer(server.host(), server.port()));
+        // 5 ms after each send, within the contract's "pause briefly (a few ms)": at the default 1 ms two suite
+        // scripts race two connections (basic_message.scs:78, muc_whois_anyone_member.scs:88) whenever Prosody
+        // wakes later than 1 ms after the first stanza, which this virtual machine does even when idle (seen in
+        // CI). docs/notes/replayer-smack-jxmpp.md; the speed benchmark keeps the 1 ms of issue 3.
+        Replayer replayer = new Replayer(ReplayOptions.defaults().withServer(server.host(), server.port())
+                .withPause(java.time.Duration.ofMillis(5)));
 
         RunResult result = replayer.run(scripts, recorder);
 
