@@ -32,6 +32,7 @@ public final class ConsoleTools implements AutoCloseable {
     private final TaskRunner tasks;
     private final Supplier<Optional<AccountConnection>> activeConnection;
     private final Supplier<List<AccountConnection>> signedIn;
+    private final Optional<SandboxTarget> sandbox;
     private final ChildReplayLauncher launcher = new ChildReplayLauncher(Platform::runLater);
     private final Map<String, XmlConsoleViewModel> xmlConsoles = new HashMap<>();
     private ConsoleView console;
@@ -39,13 +40,16 @@ public final class ConsoleTools implements AutoCloseable {
     /**
      * @param activeConnection the active account's connection, if it is signed in
      * @param signedIn         the connections of every account (recording takes those that are connected)
+     * @param sandbox          the sandbox the app runs on, if any: the script console then targets it
      */
     public ConsoleTools(MainWindowView window, TaskRunner tasks,
-            Supplier<Optional<AccountConnection>> activeConnection, Supplier<List<AccountConnection>> signedIn) {
+            Supplier<Optional<AccountConnection>> activeConnection, Supplier<List<AccountConnection>> signedIn,
+            Optional<SandboxTarget> sandbox) {
         this.window = window;
         this.tasks = tasks;
         this.activeConnection = activeConnection;
         this.signedIn = signedIn;
+        this.sandbox = sandbox;
         MenuItem scripts = new MenuItem("_Script console");
         scripts.setAccelerator(SCRIPT_CONSOLE);
         scripts.setOnAction(e -> openScriptConsole());
@@ -80,8 +84,8 @@ public final class ConsoleTools implements AutoCloseable {
             console = new ConsoleView(new ConsoleViewModel(tasks, launcher, work), quickFolders());
             console.setAppAccounts(this::connectedAccounts);
             // On `chamberlain sandbox`, the console targets the sandbox from the start.
-            org.chamberlain.views.sandbox.SandboxServer.running().ifPresent(sandbox -> {
-                console.model().sandboxProperty().set(sandbox.consoleTarget());
+            sandbox.ifPresent(target -> {
+                console.model().sandboxProperty().set(target);
                 console.model().targetProperty().set(ConsoleViewModel.Target.SANDBOX);
             });
         }

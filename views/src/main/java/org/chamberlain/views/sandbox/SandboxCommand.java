@@ -71,7 +71,8 @@ public final class SandboxCommand implements Callable<Integer> {
             StartupOptions options = new StartupOptions(server.accounts(), server.owner().jid(),
                     ConfigDirectory.resolve().resolve("sandbox"),
                     "Sandbox " + server.domain() + " at " + server.host() + ":" + server.port(),
-                    List.of(server.mucService()), server.auditLog(), "lobby@" + server.mucService());
+                    List.of(server.mucService()), server.auditLog(), "lobby@" + server.mucService(),
+                    server.consoleTarget());
             int status = AppLauncher.run(options);
             out.println("Stopping the sandbox server.");
             out.flush();

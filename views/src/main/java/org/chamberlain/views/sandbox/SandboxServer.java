@@ -36,8 +36,6 @@ public final class SandboxServer implements AutoCloseable {
     /** Cleans up when the process is ended by a signal (Ctrl+C, timeout) instead of the window closing. */
     private final Thread cleanupOnExit;
     private volatile boolean closed;
-    /** The sandbox this process runs on (one at most: `chamberlain sandbox` starts one), for the console. */
-    private static volatile SandboxServer running;
 
     private SandboxServer(LocalProsody prosody, Path baseDir, Path config, List<AccountProfile> accounts) {
         this.prosody = prosody;
@@ -86,7 +84,6 @@ public final class SandboxServer implements AutoCloseable {
                 accounts.add(new AccountProfile(name + "@" + domain, password, server.host(), server.port(), true));
             }
             SandboxServer sandbox = new SandboxServer(server, baseDir, config, accounts);
-            running = sandbox;
             return sandbox;
         } catch (ProsodyException | RuntimeException e) {
             if (server != null) {
@@ -95,12 +92,6 @@ public final class SandboxServer implements AutoCloseable {
             deleteTree(baseDir);
             throw e;
         }
-    }
-
-    /** The sandbox started in this process and not closed yet, if any (the script console's Sandbox target). */
-    public static java.util.Optional<SandboxServer> running() {
-        SandboxServer sandbox = running;
-        return sandbox == null || sandbox.closed ? java.util.Optional.empty() : java.util.Optional.of(sandbox);
     }
 
     /**

@@ -150,7 +150,7 @@ public class ChamberlainApp extends Application {
         owned.add(new org.chamberlain.views.console.ConsoleTools(mainView, tasks,
                 () -> activeSession().map(org.chamberlain.app.AccountSession::connection),
                 () -> options.accounts().stream().map(p -> sessions.session(p.jid())).flatMap(Optional::stream)
-                        .map(org.chamberlain.app.AccountSession::connection).toList()));
+                        .map(org.chamberlain.app.AccountSession::connection).toList(), options.sandboxIfAny()));
         owned.add(sessions.onRoomEvent(this::onRoomEvent));
         primaryStage.setScene(scene);
         primaryStage.setTitle("Chamberlain");

@@ -4,13 +4,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.chamberlain.views.console.SandboxTarget;
 
 /**
  * What the app starts with: accounts handed over by the command line (the sandbox's three), the one to sign
- * in as, where settings and the audit log live, and a line for the status bar saying which server this is.
+ * in as, where settings and the audit log live, a line for the status bar saying which server this is, and the
+ * sandbox the app runs on (the script console's Sandbox target), if any.
  */
 public record StartupOptions(List<AccountProfile> accounts, String activeAccount, Path configDir,
-        String serverNote, List<String> mucServices, Path auditLog, String demoRoom) {
+        String serverNote, List<String> mucServices, Path auditLog, String demoRoom, SandboxTarget sandbox) {
 
     public StartupOptions {
         accounts = List.copyOf(accounts);
@@ -24,7 +26,7 @@ public record StartupOptions(List<AccountProfile> accounts, String activeAccount
 
     /** A plain start: no accounts handed over, settings and audit log in the platform directories. */
     public static StartupOptions plain(Path configDir, Path auditLog) {
-        return new StartupOptions(List.of(), null, configDir, null, List.of(), auditLog, null);
+        return new StartupOptions(List.of(), null, configDir, null, List.of(), auditLog, null, null);
     }
 
     public Optional<String> activeAccountIfAny() {
@@ -38,5 +40,10 @@ public record StartupOptions(List<AccountProfile> accounts, String activeAccount
 
     public Optional<String> serverNoteIfAny() {
         return Optional.ofNullable(serverNote);
+    }
+
+    /** The sandbox this app was started on ({@code chamberlain sandbox}). */
+    public Optional<SandboxTarget> sandboxIfAny() {
+        return Optional.ofNullable(sandbox);
     }
 }

@@ -61,7 +61,7 @@ final class AppHarness implements AutoCloseable {
                 .toList();
         StartupOptions options = new StartupOptions(accounts, accounts.get(0).jid(), configDir,
                 "Test server " + server.host() + ":" + server.port(), List.of(server.mucService()),
-                configDir.resolve("audit.jsonl"), null);
+                configDir.resolve("audit.jsonl"), null, null);
         AppHarness harness = start(options);
         ChamberlainApp app = harness.app;
         harness.waitFor("every account online", () -> accounts.stream()
