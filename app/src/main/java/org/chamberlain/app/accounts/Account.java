@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.chamberlain.app.connections.Addresses;
 
 /**
  * An account's connection settings. Immutable. The password is not part of it (see {@link PasswordVault}).
@@ -45,7 +46,7 @@ public record Account(String jid, Optional<String> host, int port, TlsPolicy tls
     }
 
     public String localpart() {
-        return jid.substring(0, jid.indexOf('@'));
+        return Addresses.localpart(jid);
     }
 
     public Account withServer(String newHost, int newPort) {

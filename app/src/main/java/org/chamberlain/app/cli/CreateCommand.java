@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.chamberlain.app.connections.Addresses;
 import org.chamberlain.app.errors.ModerationException;
 import org.chamberlain.app.forms.ConfigurationResult;
 import org.chamberlain.app.forms.FieldChange;
@@ -53,7 +54,7 @@ final class CreateCommand extends RoomsSubcommand {
 
     @Override
     int execute(Session session, Output output) throws ModerationException, UsageException {
-        String nickname = nick != null ? nick : session.accountJid().substring(0, session.accountJid().indexOf('@'));
+        String nickname = nick != null ? nick : Addresses.localpart(session.accountJid());
         output.json().put("room", room);
         output.json().put("persistent", !temporary);
         ArrayNode changes = output.json().putArray("configuration");

@@ -2,6 +2,7 @@ package org.chamberlain.app.cli;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.chamberlain.app.connections.Addresses;
 import org.chamberlain.app.errors.ModerationException;
 import org.chamberlain.app.rooms.JoinedRoom;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ public final class JoinOptions {
     String roomPasswordEnv;
 
     String nickFor(String accountJid) {
-        return nick != null ? nick : accountJid.substring(0, accountJid.indexOf('@'));
+        return nick != null ? nick : Addresses.localpart(accountJid);
     }
 
     Optional<String> roomPassword(Terminal terminal) throws UsageException {

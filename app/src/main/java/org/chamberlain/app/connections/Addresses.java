@@ -19,6 +19,15 @@ public final class Addresses {
     private Addresses() {
     }
 
+    /**
+     * The part of an address before its {@code @}: {@code alice} for {@code alice@example.org}, {@code lobby} for
+     * a room; the whole text when there is no {@code @}. Plain text, no validation.
+     */
+    public static String localpart(String address) {
+        int at = address.indexOf('@');
+        return at < 0 ? address : address.substring(0, at);
+    }
+
     /** A room address, {@code name@service}. */
     public static EntityBareJid room(String text) throws ModerationException {
         try {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chamberlain.app.connections.Addresses;
 
 /**
  * How a script runs on the sandbox: every account of the script lives on the sandbox's domain. The script's
@@ -44,7 +45,7 @@ public record SandboxPlan(String script, Map<String, String> toRegister) {
             if (jid == null || !jid.contains("@")) {
                 continue;
             }
-            String local = jid.substring(0, jid.indexOf('@')).toLowerCase(Locale.ROOT);
+            String local = Addresses.localpart(jid).toLowerCase(Locale.ROOT);
             String own = sandboxAccounts.get(local + "@" + sandboxDomain);
             String wanted = declared.password() == null ? DEFAULT_PASSWORD : declared.password();
             String password = own != null ? own : toRegister.getOrDefault(local, wanted);

@@ -1,6 +1,7 @@
 package org.chamberlain.views.main;
 
 import java.util.Objects;
+import org.chamberlain.app.connections.Addresses;
 
 /**
  * What one room tab is: a room seen and moderated as one of the connected accounts. Two accounts with the same
@@ -18,16 +19,11 @@ public record RoomTab(String account, String room) {
 
     /** The room's name without its service: "lobby" for lobby@conference.example.org. */
     public String roomName() {
-        return localpart(room);
+        return Addresses.localpart(room);
     }
 
     /** The account's name without its domain: "alice" for alice@example.org. */
     public String accountName() {
-        return localpart(account);
-    }
-
-    private static String localpart(String jid) {
-        int at = jid.indexOf('@');
-        return at > 0 ? jid.substring(0, at) : jid;
+        return Addresses.localpart(account);
     }
 }

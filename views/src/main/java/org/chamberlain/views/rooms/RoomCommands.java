@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.chamberlain.app.AccountSession;
+import org.chamberlain.app.connections.Addresses;
 import org.chamberlain.app.errors.ModerationException;
 import org.chamberlain.app.invitations.InvitationResult;
 import org.chamberlain.app.invitations.InvitationService;
@@ -136,7 +137,7 @@ public final class RoomCommands {
         if (typed == null) {
             return false;
         }
-        String name = room.contains("@") ? room.substring(0, room.indexOf('@')) : room;
+        String name = Addresses.localpart(room);
         String text = typed.strip().toLowerCase(Locale.ROOT);
         return !text.isEmpty() && (text.equals(name.toLowerCase(Locale.ROOT))
                 || text.equals(room.toLowerCase(Locale.ROOT)));

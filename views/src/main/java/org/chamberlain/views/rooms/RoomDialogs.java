@@ -16,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
+import org.chamberlain.app.connections.Addresses;
 
 /** The dialogs that collect input for {@link RoomCommands}; they validate as the person types. */
 public final class RoomDialogs {
@@ -133,7 +134,7 @@ public final class RoomDialogs {
 
     /** Asks for a reason and an alternate venue, and enables Destroy only once the room's name is typed. */
     public static Dialog<DestroyRequest> destroyDialog(Window owner, String room) {
-        String name = room.contains("@") ? room.substring(0, room.indexOf('@')) : room;
+        String name = Addresses.localpart(room);
         Dialog<DestroyRequest> dialog = dialog(owner, "Destroy room", "Destroy " + room + "?");
         ButtonType destroy = new ButtonType("Destroy", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, destroy);

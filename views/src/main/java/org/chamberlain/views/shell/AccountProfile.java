@@ -2,6 +2,7 @@ package org.chamberlain.views.shell;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.chamberlain.app.connections.Addresses;
 
 /**
  * An account the app knows how to sign in with: the bare JID, the password if remembered, and where to
@@ -21,7 +22,7 @@ public record AccountProfile(String jid, String password, String host, int port,
     }
 
     public String localpart() {
-        return jid.substring(0, jid.indexOf('@'));
+        return Addresses.localpart(jid);
     }
 
     public Optional<String> hostOverride() {

@@ -31,6 +31,7 @@ import org.chamberlain.app.accounts.Account;
 import org.chamberlain.app.accounts.AccountStore;
 import org.chamberlain.app.accounts.PasswordVaults;
 import org.chamberlain.app.accounts.TlsPolicy;
+import org.chamberlain.app.connections.Addresses;
 import org.chamberlain.app.connections.UntrustedCertificateException;
 import org.chamberlain.app.rooms.RoomListing;
 import org.chamberlain.app.audit.AuditLog;
@@ -197,7 +198,7 @@ public class ChamberlainApp extends Application {
             return box;
         }
         RoomWorkspace workspace = new RoomWorkspace(
-                new OccupantsViewModel(tasks, notifications, session.get(), roomJid, localpart(account),
+                new OccupantsViewModel(tasks, notifications, session.get(), roomJid, Addresses.localpart(account),
                         () -> showJoinDialog(account, Optional.of(roomJid))),
                 new MembersViewModel(tasks, notifications, sessions.members(account), roomJid, account),
                 new ConfigurationViewModel(tasks, notifications, sessions.configuration(account), roomJid),
@@ -268,7 +269,7 @@ public class ChamberlainApp extends Application {
             String account = mainModel.activeAccount().get();
             javafx.scene.control.Dialog<RoomDialogs.CreateRequest> dialog = RoomDialogs.createDialog(stage,
                     mainModel.defaultService().orElse("conference." + account.substring(account.indexOf('@') + 1)),
-                    localpart(account));
+                    Addresses.localpart(account));
             dialog.setOnHidden(e -> Optional.ofNullable(dialog.getResult()).ifPresent(request -> {
                 java.util.function.Consumer<String> show = room -> {
                     mainModel.putRoom(account, room.substring(room.indexOf('@') + 1),
@@ -319,7 +320,7 @@ public class ChamberlainApp extends Application {
             org.chamberlain.views.rooms.JoinViewModel model = new org.chamberlain.views.rooms.JoinViewModel(tasks,
                     RoomCommands.joinGateway(session, org.chamberlain.views.chat.ChatViewModel.HISTORY_ON_JOIN),
                     org.chamberlain.views.rooms.JoinDialog.prefill(room, mainModel.defaultService()),
-                    localpart(account), mainModel.defaultService());
+                    Addresses.localpart(account), mainModel.defaultService());
             javafx.scene.control.Dialog<org.chamberlain.app.rooms.JoinedRoom> dialog =
                     org.chamberlain.views.rooms.JoinDialog.create(stage, model);
             dialog.setOnHidden(e -> Optional.ofNullable(dialog.getResult()).ifPresent(joined -> {
@@ -482,7 +483,7 @@ public class ChamberlainApp extends Application {
         demoRoomOpened = true;
         String room = options.demoRoomIfAny().get();
         sessions.session(account).ifPresent(session -> new RoomCommands(tasks, notifications)
-                .createInstant(session, room, localpart(account), created -> {
+                .createInstant(session, room, Addresses.localpart(account), created -> {
                     mainModel.putRoom(account, created.substring(created.indexOf('@') + 1),
                             new SidebarTree.Room(created, "Lobby", SidebarTree.RoomSource.JOINED));
                     mainModel.openRoom(account, created);
@@ -514,10 +515,6 @@ public class ChamberlainApp extends Application {
             return;
         }
         action.accept(session.get(), tab);
-    }
-
-    private static String localpart(String jid) {
-        return jid.substring(0, jid.indexOf('@'));
     }
 
     /** For tests: the core's services of the app's accounts. */

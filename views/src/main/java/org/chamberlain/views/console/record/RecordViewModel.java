@@ -25,6 +25,7 @@ import org.chamberlain.app.accounts.Account;
 import org.chamberlain.app.accounts.PasswordStorage;
 import org.chamberlain.app.accounts.TlsPolicy;
 import org.chamberlain.app.connections.AccountConnection;
+import org.chamberlain.app.connections.Addresses;
 import org.chamberlain.app.connections.ConnectionManager;
 import org.chamberlain.views.console.ScriptAccounts;
 import org.chamberlain.views.tasks.TaskRunner;
@@ -147,7 +148,7 @@ public final class RecordViewModel implements AutoCloseable {
 
     /** {@code alice@example.org} → {@code Alice}. */
     static String defaultName(String jid) {
-        String local = jid.contains("@") ? jid.substring(0, jid.indexOf('@')) : jid;
+        String local = Addresses.localpart(jid);
         String cleaned = local.replaceAll("[^\\p{L}\\p{N} '._-]", "");
         if (cleaned.isEmpty() || !Character.isLetterOrDigit(cleaned.charAt(0))) {
             cleaned = "Client" + cleaned;
