@@ -44,7 +44,7 @@ public final class XmlConsoleView {
         root.setId("xml-console");
         list = new ListView<>(model.visible());
         list.setId("xml-console-list");
-        list.getStyleClass().addAll("traffic-list", "xml-console-list");
+        list.getStyleClass().add("traffic-list");
         list.setCellFactory(v -> new EntryCell());
         model.visible().addListener((javafx.collections.ListChangeListener<ConsoleEntry>) change -> {
             if (!model.pausedProperty().get() && !list.getItems().isEmpty() && isAtBottom()) {
@@ -197,6 +197,10 @@ public final class XmlConsoleView {
 
         EntryCell() {
             getStyleClass().add("traffic-cell");
+            // The theme gives list rows one fixed preferred height (2.8em); a row grows to show the whole stanza
+            // only if its content insists on its own height (the list sizes a row to at least its minimum).
+            xml.setMinHeight(Region.USE_PREF_SIZE);
+            header.setMinHeight(Region.USE_PREF_SIZE);
         }
 
         @Override
