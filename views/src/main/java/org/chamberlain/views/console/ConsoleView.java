@@ -677,11 +677,18 @@ public final class ConsoleView implements AutoCloseable {
     private void rebuildRecent() {
         recentMenu.getItems().clear();
         for (Path file : recent) {
-            MenuItem item = new MenuItem(file.getFileName() + "  (" + file.getParent() + ")");
+            MenuItem item = fileItem(file.getFileName() + "  (" + file.getParent() + ")");
             item.setOnAction(e -> openFile(file));
             recentMenu.getItems().add(item);
         }
         recentMenu.setDisable(recent.isEmpty());
+    }
+
+    /** A menu item named after a file: its underscores are text, not keyboard mnemonics. */
+    static MenuItem fileItem(String text) {
+        MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(false);
+        return item;
     }
 
     private void rebuildQuick(MenuButton quick) {
@@ -689,12 +696,12 @@ public final class ConsoleView implements AutoCloseable {
         for (Path folder : quickFolders) {
             try {
                 for (Path script : ConsoleViewModel.scriptsIn(folder)) {
-                    MenuItem item = new MenuItem(folder.getFileName() + "/" + script.getFileName());
+                    MenuItem item = fileItem(folder.getFileName() + "/" + script.getFileName());
                     item.setOnAction(e -> openFile(script));
                     quick.getItems().add(item);
                 }
             } catch (IOException e) {
-                MenuItem missing = new MenuItem(folder + ": " + e.getMessage());
+                MenuItem missing = fileItem(folder + ": " + e.getMessage());
                 missing.setDisable(true);
                 quick.getItems().add(missing);
             }
