@@ -405,11 +405,12 @@ public final class ConsoleView implements AutoCloseable {
         // Rows of one text line: a fixed height spares measuring every new row when the table first shows.
         table.setFixedCellSize(24);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Script", r -> r.file()));
-        table.getColumns().add(column("Verdict", r -> r.verdict().name().toLowerCase(java.util.Locale.ROOT)));
-        table.getColumns().add(column("ms", r -> String.format(java.util.Locale.ROOT, "%.0f", r.ms())));
-        table.getColumns().add(column("Failing line", r -> r.line() > 0 ? Integer.toString(r.line()) : ""));
-        table.getColumns().add(column("Message", r -> r.message() == null ? "" : r.message()));
+        // Widths: a script's name and the failure's message are what people read; the rest is short.
+        table.getColumns().add(column("Script", 230, r -> r.file()));
+        table.getColumns().add(column("Verdict", 70, r -> r.verdict().name().toLowerCase(java.util.Locale.ROOT)));
+        table.getColumns().add(column("ms", 60, r -> String.format(java.util.Locale.ROOT, "%.0f", r.ms())));
+        table.getColumns().add(column("Line", 50, r -> r.line() > 0 ? Integer.toString(r.line()) : ""));
+        table.getColumns().add(column("Message", 300, r -> r.message() == null ? "" : r.message()));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(ScriptResult item, boolean empty) {
@@ -430,9 +431,10 @@ public final class ConsoleView implements AutoCloseable {
         return box;
     }
 
-    private static TableColumn<ScriptResult, String> column(String title,
+    private static TableColumn<ScriptResult, String> column(String title, double width,
             java.util.function.Function<ScriptResult, String> value) {
         TableColumn<ScriptResult, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
         column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(c.getValue())));
         return column;
     }
