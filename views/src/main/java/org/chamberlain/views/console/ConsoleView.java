@@ -630,6 +630,7 @@ public final class ConsoleView implements AutoCloseable {
 
     private void open() {
         FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a script");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scansion scripts", "*.scs"));
         Path current = model.fileProperty().get();
         if (current != null && current.getParent() != null) {
@@ -645,6 +646,7 @@ public final class ConsoleView implements AutoCloseable {
         Path target = model.fileProperty().get();
         if (askForName || target == null) {
             FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save the script as");
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scansion scripts", "*.scs"));
             chooser.setInitialFileName(target == null ? "script.scs" : target.getFileName().toString());
             java.io.File chosen = chooser.showSaveDialog(window());
@@ -756,6 +758,7 @@ public final class ConsoleView implements AutoCloseable {
 
     private void chooseAndRunFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Run every script of a folder");
         if (!quickFolders.isEmpty()) {
             chooser.setInitialDirectory(quickFolders.get(0).toFile());
         }
@@ -767,6 +770,7 @@ public final class ConsoleView implements AutoCloseable {
 
     private void export(String suggested, String content) {
         FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the results");
         chooser.setInitialFileName(suggested);
         java.io.File chosen = chooser.showSaveDialog(window());
         if (chosen != null) {
