@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.chamberlain.scripting.match.MatchResult;
 import org.chamberlain.scripting.match.StanzaMatcher;
 import org.chamberlain.scripting.parse.Action;
@@ -24,27 +23,28 @@ final class ScriptRunner {
     private final ReplayOptions options;
     private final ReplayListener listener;
     private final long runStart;
-    private final Inbox inbox = new Inbox();
+    private final Poller poller;
+    private final Inbox inbox;
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final Map<String, String> captures = new HashMap<>();
     private final List<Long> latencies;
     private final List<Long> connectTimes;
-    /** Sleeping shorter than this overshoots by about as much (timer slack, wake-up): the rest is spun. */
-    private static final long SPIN_NANOS = 100_000;
     /** {@link System#nanoTime()} before which nothing more may be written to the server. */
     private long pauseUntil = System.nanoTime();
     private long pausedNanos;
 
-    ScriptRunner(Script script, ReplayOptions options, ReplayListener listener, long runStart, List<Long> latencies,
-            List<Long> connectTimes) {
+    ScriptRunner(Script script, ReplayOptions options, ReplayListener listener, long runStart, Poller poller,
+            List<Long> latencies, List<Long> connectTimes) {
         this.script = script;
         this.options = options;
         this.listener = listener;
         this.runStart = runStart;
+        this.poller = poller;
+        this.inbox = new Inbox(poller);
         this.latencies = latencies;
         this.connectTimes = connectTimes;
         for (ClientDeclaration client : script.clients()) {
-            sessions.put(client.name(), new Session(client, inbox));
+            sessions.put(client.name(), new Session(client, inbox, poller));
         }
     }
 
@@ -59,6 +59,8 @@ final class ScriptRunner {
         try {
             for (Action action : script.actions()) {
                 listener.actionStarted(script, action, now());
+                // Whatever arrived while the runner was busy is read now, so its arrival time is not later still.
+                poller.pollNow();
                 long actionStart = System.nanoTime();
                 ActionResult result = execute(action, actionStart);
                 String problem = inbox.problem();
@@ -80,14 +82,25 @@ final class ScriptRunner {
         return new ScriptResult(script, verdict, System.nanoTime() - start, failedAction, failure);
     }
 
-    private void closeAll() {
-        awaitPause();
-        // All streams are closed at once, then the server's answers awaited: one round trip, not one per account.
-        for (Session session : sessions.values()) {
-            session.beginClose();
-        }
-        for (Session session : sessions.values()) {
-            session.finishClose(options.connectTimeout().toMillis());
+    private void closeAll() throws InterruptedException {
+        try {
+            awaitPause();
+            // All streams are closed at once, then the server's answers awaited: one round trip, not one per
+            // account.
+            for (Session session : sessions.values()) {
+                session.beginClose();
+            }
+            long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+            for (Session session : sessions.values()) {
+                session.finishClose(deadline);
+            }
+        } finally {
+            // Interrupted or not: no socket outlives its script.
+            for (Session session : sessions.values()) {
+                session.shutdownNow();
+            }
+            // Closed channels give their descriptors back at the selector's next select.
+            poller.pollNow();
         }
         for (Session session : sessions.values()) {
             reportUnconsumed(session.name());
@@ -187,20 +200,13 @@ final class ScriptRunner {
         return pausedNanos;
     }
 
-    /** Sits out what is left of the pause after the latest send. */
-    private void awaitPause() {
+    /** Sits out what is left of the pause after the latest send, reading what arrives meanwhile. */
+    private void awaitPause() throws InterruptedException {
         long start = System.nanoTime();
         if (pauseUntil - start <= 0) {
             return;
         }
-        long left;
-        while ((left = pauseUntil - System.nanoTime()) > 0) {
-            if (left > SPIN_NANOS) {
-                LockSupport.parkNanos(left - SPIN_NANOS);
-            } else {
-                Thread.onSpinWait();
-            }
-        }
+        poller.pollUntil(pauseUntil);
         pausedNanos += System.nanoTime() - start;
     }
 
