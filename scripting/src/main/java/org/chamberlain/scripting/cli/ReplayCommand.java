@@ -366,6 +366,8 @@ public final class ReplayCommand implements Callable<Integer> {
                     new java.util.LinkedHashMap<>();
             /** The slowest actions, as "duration, FILE:LINE verb", slowest first. */
             private final java.util.TreeMap<Long, String> slowest = new java.util.TreeMap<>();
+            /** Per script file name: of each receives, the wait for the server, our own time, stanzas skipped. */
+            private final java.util.Map<String, List<long[]>> receives = new java.util.LinkedHashMap<>();
 
             @Override
             public void actionFinished(org.chamberlain.scripting.parse.Script script,
@@ -381,7 +383,23 @@ public final class ReplayCommand implements Callable<Integer> {
                 if (slowest.size() > SLOWEST) {
                     slowest.pollFirstEntry();
                 }
+                if (action.verb() == org.chamberlain.scripting.parse.Verb.RECEIVES) {
+                    receives.computeIfAbsent(script.file().substring(script.file().lastIndexOf('/') + 1),
+                            key -> new ArrayList<>()).add(new long[] {result.waitedNanos(),
+                                result.durationNanos() - result.waitedNanos(), result.skipped()});
+                }
             }
+        }
+
+        /** "wait median …, own median …, skipped median …" of some receives. */
+        private static String receiveSplit(List<long[]> times) {
+            long[] waited = times.stream().mapToLong(t -> t[0]).sorted().toArray();
+            long[] own = times.stream().mapToLong(t -> t[1]).sorted().toArray();
+            long[] skipped = times.stream().mapToLong(t -> t[2]).sorted().toArray();
+            return String.format(Locale.ROOT, "waiting for the server median %.3f ms (p99 %.3f), replayer's own "
+                    + "work median %.3f ms (p99 %.3f), stanzas skipped median %d (max %d)",
+                    percentile(waited, 50) / 1e6, percentile(waited, 99) / 1e6, percentile(own, 50) / 1e6,
+                    percentile(own, 99) / 1e6, percentile(skipped, 50), skipped[skipped.length - 1]);
         }
 
         static void print(RunResult result, long commandStart, long replayStart, ActionTimes actionTimes,
@@ -410,6 +428,13 @@ public final class ReplayCommand implements Callable<Integer> {
                 out.println(String.format(Locale.ROOT, "bench-script: %s action '%s', %d times: median %.3f ms",
                         file, verb, sorted.length, percentile(sorted, 50) / 1e6));
             }));
+            List<long[]> allReceives = new ArrayList<>();
+            actionTimes.receives.values().forEach(allReceives::addAll);
+            if (!allReceives.isEmpty()) {
+                out.println("bench: receives split, " + allReceives.size() + " times: " + receiveSplit(allReceives));
+            }
+            actionTimes.receives.forEach((file, times) -> out.println("bench-script: " + file + " receives split: "
+                    + receiveSplit(times)));
             actionTimes.slowest.descendingMap().forEach((nanos, what) -> out.println(String.format(Locale.ROOT,
                     "bench: slow action %.3f ms %s", nanos / 1e6, what)));
             out.println(String.format(Locale.ROOT, "bench: command %.3f s (of which reading the scripts %.3f s); "

@@ -217,15 +217,17 @@ final class ScriptRunner {
         } catch (Variables.UnresolvableVariableException e) {
             return ActionResult.error(System.nanoTime() - start, e.getMessage());
         }
-        String expectedXml = XmlWriter.toXml(expected);
         if (session.fullJid() == null) {
             return new ActionResult(Verdict.ERROR, System.nanoTime() - start, action.actor()
-                    + " never connected, so nothing can be received", expectedXml, null, null);
+                    + " never connected, so nothing can be received", XmlWriter.toXml(expected), null, null);
         }
+        long waitedBefore = poller.waitedNanos();
         // A disconnected account can receive nothing more: only what was queued before counts, no waiting.
         long deadline = session.isConnected() ? System.nanoTime() + options.receiveTimeout().toNanos() : 0;
-        ReceivedStanza closest = null;
-        MatchResult closestMatch = null;
+        // Skipped stanzas in order, with their match result; null where the start tag alone ruled a match out
+        // (the full result is worked out only if a failure report needs the closest candidate).
+        List<ReceivedStanza> skipped = new ArrayList<>();
+        List<MatchResult> skippedResults = new ArrayList<>();
         while (true) {
             Inbox.Taken taken = inbox.take(action.actor(), deadline);
             if (taken == null || taken.problem() != null) {
@@ -239,35 +241,49 @@ final class ScriptRunner {
                     verdict = Verdict.FAILED;
                 } else {
                     message = "no matching stanza within " + seconds(options.receiveTimeout().toMillis())
-                            + (closest == null ? " (nothing arrived)" : "");
+                            + (skipped.isEmpty() ? " (nothing arrived)" : "");
                     verdict = Verdict.FAILED;
                 }
-                return new ActionResult(verdict, System.nanoTime() - start, message, expectedXml, closest,
-                        closestMatch);
+                ReceivedStanza closest = null;
+                MatchResult closestMatch = null;
+                for (int i = 0; i < skipped.size(); i++) {
+                    MatchResult result = skippedResults.get(i) != null ? skippedResults.get(i)
+                            : fullMatch(expected, skipped.get(i));
+                    if (closestMatch == null || result.score() > closestMatch.score()) {
+                        closest = skipped.get(i);
+                        closestMatch = result;
+                    }
+                }
+                return new ActionResult(verdict, System.nanoTime() - start, message, XmlWriter.toXml(expected),
+                        closest, closestMatch, poller.waitedNanos() - waitedBefore, skipped.size());
             }
             ReceivedStanza stanza = taken.stanza();
-            MatchResult result = stanza.element() == null
-                    ? MatchResult.unparsable()
-                    : StanzaMatcher.match(expected, stanza.element(), captures);
-            if (result.matched()) {
+            MatchResult result = !options.strictFifo() && StanzaMatcher.cannotMatch(expected, stanza.xml()) ? null
+                    : fullMatch(expected, stanza);
+            if (result != null && result.matched()) {
                 captures.putAll(result.captures());
                 long verdictAt = System.nanoTime();
                 latencies.add(verdictAt - stanza.arrivalNanos());
                 listener.stanzaReceived(script, action, stanza, Disposition.SATISFIED,
                         stanza.arrivalNanos() - runStart, now());
-                return new ActionResult(Verdict.PASSED, verdictAt - start, null, expectedXml, null, null);
+                return new ActionResult(Verdict.PASSED, verdictAt - start, null, null, null, null,
+                        poller.waitedNanos() - waitedBefore, skipped.size());
             }
             listener.stanzaReceived(script, action, stanza, Disposition.SKIPPED, stanza.arrivalNanos() - runStart,
                     now());
-            if (closestMatch == null || result.score() > closestMatch.score()) {
-                closest = stanza;
-                closestMatch = result;
-            }
             if (options.strictFifo()) {
                 return new ActionResult(Verdict.FAILED, System.nanoTime() - start,
-                        "the next stanza does not match (strict FIFO mode)", expectedXml, stanza, result);
+                        "the next stanza does not match (strict FIFO mode)", XmlWriter.toXml(expected), stanza,
+                        result, poller.waitedNanos() - waitedBefore, skipped.size());
             }
+            skipped.add(stanza);
+            skippedResults.add(result);
         }
+    }
+
+    private MatchResult fullMatch(Element expected, ReceivedStanza stanza) {
+        return stanza.element() == null ? MatchResult.unparsable() : StanzaMatcher.match(expected, stanza.element(),
+                captures);
     }
 
     private ActionResult receiveNothing(Action action, Session session, long start) throws InterruptedException {
