@@ -415,6 +415,9 @@ public final class ReplayCommand implements Callable<Integer> {
                     percentile(latencies, 99) / 1e6));
             out.println(String.format(Locale.ROOT, "bench: pauses after sends sat out %.3f s in all (--pause-ms "
                     + "per send, kept before the next write, overlapped by receives)", result.pausedNanos() / 1e9));
+            out.println(String.format(Locale.ROOT, "bench: spinning before blocking %.3f s in all; spins cut short "
+                    + "because the runner lost its core %d times (no spinning for 0.2 s after each)",
+                    result.spunNanos() / 1e9, result.spinsCutShort()));
             out.println(String.format(Locale.ROOT, "bench: connect+login, %d connections: median %.2f ms, "
                     + "p99 %.2f ms", connects.length, percentile(connects, 50) / 1e6, percentile(connects, 99) / 1e6));
             actionTimes.byVerb.forEach((verb, times) -> {

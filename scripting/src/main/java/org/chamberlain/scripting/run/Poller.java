@@ -10,6 +10,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -22,7 +23,9 @@ import java.util.function.Consumer;
  *
  * <p>Before it blocks in the selector, a wait watches for readiness on the CPU for a short time
  * ({@code -Dchamberlain.replay.spinMicros}, default {@value #DEFAULT_SPIN_MICROS} µs): an answer usually comes
- * within a fraction of a millisecond, and a runner that does not sleep needs no wake-up.
+ * within a fraction of a millisecond, and a runner that does not sleep needs no wake-up. On a machine with more
+ * work than cores the spin would take CPU from the server (measured: slower connects, more CPU, and the suite's
+ * races showed up more often), so a spin that finds itself descheduled stops spinning for a while.
  *
  * <p>Threads: created, used and closed by the runner thread only.
  */
@@ -30,8 +33,18 @@ final class Poller implements AutoCloseable {
     static final long DEFAULT_SPIN_MICROS = 500;
     private static final long SPIN_NANOS = Long.getLong("chamberlain.replay.spinMicros", DEFAULT_SPIN_MICROS) * 1000;
     private static final long MILLI = 1_000_000;
+    /** Sleeping shorter than this overshoots by about as much (timer slack, wake-up): the rest is spun. */
+    private static final long PAUSE_SPIN_NANOS = 100_000;
+
+    /** A gap this long between two looks of a spin means the thread was descheduled. */
+    private static final long PREEMPTED_NANOS = 200_000;
+    /** How long the poller does not spin after it was descheduled while spinning. */
+    private static final long NO_SPIN_NANOS = 200 * MILLI;
 
     private final Selector selector;
+    private long noSpinUntil = System.nanoTime();
+    private long spunNanos;
+    private int preemptions;
     private final Consumer<SelectionKey> dispatch = this::dispatch;
     /** Host names resolved in this run: one look-up per host, not one per connect. */
     private final Map<String, InetAddress> addresses = new HashMap<>();
@@ -84,13 +97,29 @@ final class Poller implements AutoCloseable {
         long start = System.nanoTime();
         long handledBefore = dispatchNanos;
         try {
-            long spinEnd = start + Math.min(SPIN_NANOS, deadlineNanos - start);
-            do {
-                if (selector.selectNow(dispatch) > 0) {
-                    return true;
+            if (start - noSpinUntil >= 0) {
+                long spinEnd = start + Math.min(SPIN_NANOS, deadlineNanos - start);
+                long last = start;
+                while (true) {
+                    if (selector.selectNow(dispatch) > 0) {
+                        return true;
+                    }
+                    Thread.onSpinWait();
+                    long now = System.nanoTime();
+                    if (now - last > PREEMPTED_NANOS) {
+                        // The core was taken away from us mid-spin: the machine has more work than cores, and
+                        // spinning would take CPU from the server. Block instead for a while.
+                        preemptions++;
+                        noSpinUntil = now + NO_SPIN_NANOS;
+                        break;
+                    }
+                    last = now;
+                    if (now - spinEnd >= 0) {
+                        break;
+                    }
                 }
-                Thread.onSpinWait();
-            } while (System.nanoTime() - spinEnd < 0);
+                spunNanos += System.nanoTime() - start;
+            }
             while (true) {
                 long left = deadlineNanos - System.nanoTime();
                 if (left <= 0) {
@@ -123,15 +152,20 @@ final class Poller implements AutoCloseable {
         try {
             long left;
             while ((left = untilNanos - System.nanoTime()) > 0) {
-                long blockMillis = (left - SPIN_NANOS) / MILLI;
+                // Not the receive spin: during the pause the server is busy with our stanza, and on a busy machine
+                // a spinning runner would take the core it needs (which made the suite's races more likely).
+                long blockMillis = (left - PAUSE_SPIN_NANOS) / MILLI;
                 if (blockMillis >= 1) {
                     selector.select(dispatch, blockMillis);
-                    if (Thread.interrupted()) {
-                        throw new InterruptedException();
-                    }
+                } else if (left > PAUSE_SPIN_NANOS) {
+                    LockSupport.parkNanos(left - PAUSE_SPIN_NANOS);
+                    selector.selectNow(dispatch);
                 } else {
                     selector.selectNow(dispatch);
                     Thread.onSpinWait();
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
                 }
             }
         } catch (IOException e) {
@@ -139,6 +173,16 @@ final class Poller implements AutoCloseable {
         } finally {
             pollNanos += System.nanoTime() - start - (dispatchNanos - handledBefore);
         }
+    }
+
+    /** Nanoseconds spent spinning before blocking (included in {@link #waitedNanos}). */
+    long spunNanos() {
+        return spunNanos;
+    }
+
+    /** How often a spin was cut short because the thread lost its core (spinning then pauses for a while). */
+    int preemptions() {
+        return preemptions;
     }
 
     /** Nanoseconds this runner spent waiting in the selector (not reading or handling what arrived). */

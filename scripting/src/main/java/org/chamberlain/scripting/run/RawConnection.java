@@ -410,23 +410,16 @@ final class RawConnection {
         return larger;
     }
 
-    static final boolean PHASES = Boolean.getBoolean("chamberlain.debugPhases");
-
     private void handshake() throws ConnectFailure, InterruptedException {
-        long t0 = System.nanoTime();
         connect();
-        long t1 = System.nanoTime();
         Element features = openStream(Stage.CONNECT);
-        long t2 = System.nanoTime();
         if (child(features, TLS, "starttls") != null) {
             features = startTls();
         } else if (!settings.allowPlaintext()) {
             throw new ConnectFailure(Stage.CONNECT, "the server offers no TLS, and plaintext was not allowed");
         }
         authenticate(features);
-        long t3 = System.nanoTime();
         features = openStream(Stage.LOGIN);
-        long t4 = System.nanoTime();
         if (child(features, BIND, "bind") == null) {
             throw new ConnectFailure(Stage.LOGIN, "the server offers no resource binding");
         }
@@ -443,11 +436,6 @@ final class RawConnection {
             throw new ConnectFailure(Stage.LOGIN, "the server bound no JID");
         }
         boundJid = jid.text().strip();
-        long t5 = System.nanoTime();
-        if (PHASES) {
-            System.err.printf("phases tcp %.3f stream %.3f auth %.3f restart %.3f bind %.3f%n", (t1 - t0) / 1e6,
-                    (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6);
-        }
         Element session = child(features, SESSION, "session");
         if (session != null && child(session, SESSION, "optional") == null) {
             // RFC 3921 servers still want the session IQ (RFC 6121 made it optional, as Prosody says).

@@ -39,6 +39,8 @@ public final class Replayer {
         List<Long> latencies = new ArrayList<>();
         List<Long> connects = new ArrayList<>();
         long paused = 0;
+        long spun;
+        int spinsCutShort;
         listener.runStarted(List.copyOf(scripts), System.currentTimeMillis());
         try (Poller poller = Poller.open()) {
             for (int index = 0; index < scripts.size(); index++) {
@@ -51,9 +53,12 @@ public final class Replayer {
                 results.add(result);
                 listener.scriptFinished(script, result, System.nanoTime() - runStart);
             }
+            spun = poller.spunNanos();
+            spinsCutShort = poller.preemptions();
         }
         long replay = timing.firstConnect < 0 ? 0 : timing.lastVerdict - timing.firstConnect;
-        RunResult result = new RunResult(results, replay, toArray(latencies), toArray(connects), paused);
+        RunResult result = new RunResult(results, replay, toArray(latencies), toArray(connects), paused,
+                spun, spinsCutShort);
         listener.runFinished(result, System.nanoTime() - runStart);
         return result;
     }
