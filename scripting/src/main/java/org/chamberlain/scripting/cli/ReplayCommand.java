@@ -366,6 +366,9 @@ public final class ReplayCommand implements Callable<Integer> {
                     new java.util.LinkedHashMap<>();
             /** The slowest actions, as "duration, FILE:LINE verb", slowest first. */
             private final java.util.TreeMap<Long, String> slowest = new java.util.TreeMap<>();
+            /** From each script's last verdict to its end: closing every connection (one round trip). */
+            private long lastVerdictAt;
+            private long closingNanos;
             /** Per script file name: of each receives, the wait for the server, our own time, stanzas skipped. */
             private final java.util.Map<String, List<long[]>> receives = new java.util.LinkedHashMap<>();
 
@@ -383,11 +386,18 @@ public final class ReplayCommand implements Callable<Integer> {
                 if (slowest.size() > SLOWEST) {
                     slowest.pollFirstEntry();
                 }
+                lastVerdictAt = atNanos;
                 if (action.verb() == org.chamberlain.scripting.parse.Verb.RECEIVES) {
                     receives.computeIfAbsent(script.file().substring(script.file().lastIndexOf('/') + 1),
                             key -> new ArrayList<>()).add(new long[] {result.waitedNanos(),
                                 result.durationNanos() - result.waitedNanos(), result.skipped()});
                 }
+            }
+
+            @Override
+            public void scriptFinished(org.chamberlain.scripting.parse.Script script,
+                    org.chamberlain.scripting.run.ScriptResult result, long atNanos) {
+                closingNanos += atNanos - lastVerdictAt;
             }
         }
 
@@ -423,14 +433,17 @@ public final class ReplayCommand implements Callable<Integer> {
             actionTimes.byVerb.forEach((verb, times) -> {
                 long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
                 out.println(String.format(Locale.ROOT, "bench: action '%s', %d times: median %.3f ms, p99 %.3f ms, "
-                        + "max %.3f ms", verb, sorted.length, percentile(sorted, 50) / 1e6,
-                        percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6));
+                        + "max %.3f ms, total %.3f s", verb, sorted.length, percentile(sorted, 50) / 1e6,
+                        percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6,
+                        Arrays.stream(sorted).sum() / 1e9));
             });
             actionTimes.byScript.forEach((file, verbs) -> verbs.forEach((verb, times) -> {
                 long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
                 out.println(String.format(Locale.ROOT, "bench-script: %s action '%s', %d times: median %.3f ms",
                         file, verb, sorted.length, percentile(sorted, 50) / 1e6));
             }));
+            out.println(String.format(Locale.ROOT, "bench: closing every connection at the ends of scripts %.3f s in "
+                    + "all", actionTimes.closingNanos / 1e9));
             List<long[]> allReceives = new ArrayList<>();
             actionTimes.receives.values().forEach(allReceives::addAll);
             if (!allReceives.isEmpty()) {
