@@ -506,10 +506,13 @@ final class RawConnection {
             engine.setUseClientMode(true);
             SSLParameters parameters = engine.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            String domain = settings.domain();
+            boolean addressLiteral = domain.indexOf(':') >= 0 || domain.chars().allMatch(c -> c == '.'
+                    || c >= '0' && c <= '9');
             try {
-                parameters.setServerNames(List.of(new SNIHostName(settings.domain())));
+                // SNI carries host names only (RFC 6066 §3), as Java's own TLS sockets do.
+                parameters.setServerNames(addressLiteral ? List.of() : List.of(new SNIHostName(domain)));
             } catch (IllegalArgumentException e) {
-                // Not a host name SNI can carry (e.g. an address literal): no SNI, as Java's sockets do.
                 parameters.setServerNames(List.of());
             }
             engine.setSSLParameters(parameters);
