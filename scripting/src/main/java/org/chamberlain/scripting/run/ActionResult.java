@@ -11,15 +11,17 @@ import org.chamberlain.scripting.match.MatchResult;
  * @param closest for a failed {@code receives}: the received stanza most like the expected one, or null
  * @param closestMatch the match result of {@code closest} (its first difference), or null
  * @param waitedNanos of {@code durationNanos}, the time the runner waited for the server (idle in the
- *     selector); the rest is the replayer's own work (reading, parsing, matching, reporting)
+ *     selector); the rest is the replayer's own work
+ * @param readNanos of {@code durationNanos}, the time spent reading and splitting what arrived on every
+ *     connection of the script (not only the actor's); the rest of the own work is parsing, matching, reporting
  * @param skipped for {@code receives}: how many queued stanzas it skipped
  */
 public record ActionResult(Verdict verdict, long durationNanos, String message, String expectedXml,
-        ReceivedStanza closest, MatchResult closestMatch, long waitedNanos, int skipped) {
+        ReceivedStanza closest, MatchResult closestMatch, long waitedNanos, long readNanos, int skipped) {
 
     public ActionResult(Verdict verdict, long durationNanos, String message, String expectedXml,
             ReceivedStanza closest, MatchResult closestMatch) {
-        this(verdict, durationNanos, message, expectedXml, closest, closestMatch, 0, 0);
+        this(verdict, durationNanos, message, expectedXml, closest, closestMatch, 0, 0, 0);
     }
 
     static ActionResult passed(long durationNanos) {

@@ -185,6 +185,11 @@ final class Poller implements AutoCloseable {
         return preemptions;
     }
 
+    /** Nanoseconds spent reading and splitting what arrived (every connection). */
+    long readNanos() {
+        return dispatchNanos;
+    }
+
     /** Nanoseconds this runner spent waiting in the selector (not reading or handling what arrived). */
     long waitedNanos() {
         return pollNanos;

@@ -222,6 +222,7 @@ final class ScriptRunner {
                     + " never connected, so nothing can be received", XmlWriter.toXml(expected), null, null);
         }
         long waitedBefore = poller.waitedNanos();
+        long readBefore = poller.readNanos();
         // A disconnected account can receive nothing more: only what was queued before counts, no waiting.
         long deadline = session.isConnected() ? System.nanoTime() + options.receiveTimeout().toNanos() : 0;
         // Skipped stanzas in order, with their match result; null where the start tag alone ruled a match out
@@ -255,7 +256,8 @@ final class ScriptRunner {
                     }
                 }
                 return new ActionResult(verdict, System.nanoTime() - start, message, XmlWriter.toXml(expected),
-                        closest, closestMatch, poller.waitedNanos() - waitedBefore, skipped.size());
+                        closest, closestMatch, poller.waitedNanos() - waitedBefore,
+                        poller.readNanos() - readBefore, skipped.size());
             }
             ReceivedStanza stanza = taken.stanza();
             MatchResult result = !options.strictFifo() && StanzaMatcher.cannotMatch(expected, stanza.xml()) ? null
@@ -267,14 +269,16 @@ final class ScriptRunner {
                 listener.stanzaReceived(script, action, stanza, Disposition.SATISFIED,
                         stanza.arrivalNanos() - runStart, now());
                 return new ActionResult(Verdict.PASSED, verdictAt - start, null, null, null, null,
-                        poller.waitedNanos() - waitedBefore, skipped.size());
+                        poller.waitedNanos() - waitedBefore,
+                        poller.readNanos() - readBefore, skipped.size());
             }
             listener.stanzaReceived(script, action, stanza, Disposition.SKIPPED, stanza.arrivalNanos() - runStart,
                     now());
             if (options.strictFifo()) {
                 return new ActionResult(Verdict.FAILED, System.nanoTime() - start,
                         "the next stanza does not match (strict FIFO mode)", XmlWriter.toXml(expected), stanza,
-                        result, poller.waitedNanos() - waitedBefore, skipped.size());
+                        result, poller.waitedNanos() - waitedBefore,
+                        poller.readNanos() - readBefore, skipped.size());
             }
             skipped.add(stanza);
             skippedResults.add(result);
