@@ -126,6 +126,10 @@ class SandboxTargetTest {
             assertThat(FxTesting.onFx(() -> view.model().statusProperty().get()))
                     .as("messages: %s", FxTesting.onFx(() -> List.copyOf(view.model().diagnostics())))
                     .startsWith("2 passed, 0 failed");
+            // The replayer ran copies moved to the sandbox's domain; its lines name the files that were opened.
+            assertThat(FxTesting.onFx(() -> List.copyOf(view.model().diagnostics())))
+                    .anyMatch(line -> line.contains(first.toString()))
+                    .noneMatch(line -> line.contains("run-"));
         }
     }
 
