@@ -88,6 +88,7 @@ public final class FirstFrameProbe {
                 return;
             }
             pulsesWhileShowing[0]++;
+            StartupTrace.mark("pulse " + pulsesWhileShowing[0]);
             if (pulsesWhileShowing[0] < 2) {
                 Platform.requestNextPulse();
                 return;
@@ -100,6 +101,10 @@ public final class FirstFrameProbe {
     }
 
     private static void report(String prefix) {
+        StartupTrace.mark(prefix);
+        if (prefix.equals(READY_PREFIX)) {
+            StartupTrace.threads();
+        }
         long now = System.currentTimeMillis();
         System.out.println(prefix + now + CPU_MARK + processCpuMillis());
         System.out.flush();
