@@ -120,7 +120,7 @@ public final class FirstFrameProbe {
     }
 
     /** User + system CPU time from a /proc stat file (a process's or, under thread-self, a thread's), or -1. */
-    private static long cpuMillis(Path statFile) {
+    static long cpuMillis(Path statFile) {
         try {
             String stat = Files.readString(statFile, StandardCharsets.US_ASCII);
             // Fields after the command name (which may hold spaces) start after the last ')'; utime and stime

@@ -1,7 +1,6 @@
 package org.chamberlain.views.shell;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +8,8 @@ import java.nio.file.Path;
 /**
  * Start-up checkpoints, for finding where the time to the main window goes (docs/benchmarks.md, "Start-up
  * (branch ui-startup, session 3)"): off unless the system property {@value #PROPERTY} is set. Then each
- * {@link #mark} prints the wall clock, the JVM's uptime, the calling thread's CPU time and the process's CPU
- * time, and {@link #threads} the CPU time of every thread (Linux {@code /proc}). Any thread.
+ * {@link #mark} prints the wall clock, the time since the process started, the calling thread's CPU time and
+ * the process's CPU time, and {@link #threads} the CPU time of every thread (Linux {@code /proc}). Any thread.
  */
 public final class StartupTrace {
     public static final String PROPERTY = "chamberlain.startupTrace";
@@ -19,15 +18,16 @@ public final class StartupTrace {
     private StartupTrace() {
     }
 
-    /** Prints one checkpoint line (JMX is loaded only when the trace is on). */
+    /** Prints one checkpoint line (java.management is not in the packaged runtime: /proc and java.base). */
     public static void mark(String what) {
         if (!ON) {
             return;
         }
-        long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-        long threadCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
-        System.out.printf("trace %d %5d ms  thread-cpu %4d ms  process-cpu %5d ms  [%s] %s%n",
-                System.currentTimeMillis(), uptime, threadCpu, FirstFrameProbe.processCpuMillis(),
+        long now = System.currentTimeMillis();
+        long sinceStart = ProcessHandle.current().info().startInstant()
+                .map(started -> now - started.toEpochMilli()).orElse(-1L);
+        System.out.printf("trace %d %5d ms  thread-cpu %4d ms  process-cpu %5d ms  [%s] %s%n", now, sinceStart,
+                FirstFrameProbe.cpuMillis(Path.of("/proc/thread-self/stat")), FirstFrameProbe.processCpuMillis(),
                 Thread.currentThread().getName(), what);
     }
 
