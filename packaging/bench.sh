@@ -65,8 +65,8 @@ echo "cold: $(version_once) ms ($note)"
 echo "warm: median $(for _ in $(seq "$runs"); do version_once; done | median) ms of $runs"
 
 echo "== desktop app: start until its window exists (Xvfb)"
-if ! command -v Xvfb >/dev/null || ! command -v xwininfo >/dev/null; then
-  echo "skipped: needs Xvfb and xwininfo (apt-get install -y xvfb x11-utils)"; exit 0
+if ! command -v Xvfb >/dev/null || ! command -v xwininfo >/dev/null || ! command -v xev >/dev/null; then
+  echo "skipped: needs Xvfb, xwininfo and xev (apt-get install -y xvfb x11-utils)"; exit 0
 fi
 xlog="$(mktemp)"
 Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp >"$xlog" 2>/dev/null &
@@ -78,26 +78,44 @@ display=":$(head -n 1 "$xlog")"
 cpu_ms() { # CPU time (user + system) a live process has used so far, from /proc (clock ticks)
   awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"
 }
-main_window_up() { # a window named *Chamberlain* of at least 640x400 (smaller ones are dialogs, e.g. an error)
-  xwininfo -root -tree -display "$display" 2>/dev/null | grep '"[^"]*Chamberlain' \
-    | grep -oE '[[:space:]][0-9]+x[0-9]+[+-]' | tr -d ' \t+-' \
-    | awk -Fx '$1 >= 640 && $2 >= 400 { found = 1 } END { exit !found }'
+is_main_window() { # X window id: named *Chamberlain* and at least 640x400 (smaller ones: dialogs, GTK's leader)
+  local info
+  info="$(xwininfo -id "$1" -display "$display" 2>/dev/null)" || return 1
+  echo "$info" | grep -q '^xwininfo: Window id: [^"]*"[^"]*Chamberlain' || return 1
+  echo "$info" | awk '/^ *Width:/ { w = $2 } /^ *Height:/ { h = $2 } END { exit !(w >= 640 && h >= 400) }'
 }
-window_once() { # prints "WALL_MS CPU_MS" until a window named *Chamberlain* exists, or "none: ..." if the app exits
-  local start app ms="" cpu=""
+# The window is detected from X events (xev on the root window: a MapNotify per top-level window), not by
+# polling: an `xwininfo -tree | grep | awk` poll every 20 ms cost ~11 ms of CPU per round on this 2-core
+# machine and, under load, a round took up to 200 ms, which is both a competitor for the CPU and the
+# resolution of the figure. Now the only work while the app starts is one xwininfo per mapped window.
+window_once() { # prints "WALL_MS CPU_MS" when the main window is mapped, or "none: ..." if the app exits
+  local start app ms="" cpu="" fifo="$home/xev.fifo" events line win waited=0
+  rm -f "$fifo"; mkfifo "$fifo"
+  stdbuf -oL xev -display "$display" -root -event substructure >"$fifo" 2>/dev/null &
+  events=$!
+  exec 3<"$fifo"
+  sleep 0.2 # xev selects the root window's events before the app starts
   start=$(date +%s%N)
   # No `timeout` wrapper: the launcher is the JVM process itself, so /proc/$app is the app's CPU time.
   DISPLAY="$display" HOME="$home" XDG_CACHE_HOME="$home/.cache" "$launcher" >/dev/null 2>&1 &
   app=$!
-  while kill -0 "$app" 2>/dev/null; do
-    if main_window_up; then
-      ms=$(ms_since "$start"); cpu=$(cpu_ms "$app"); break
+  while [ "$waited" -lt 30 ]; do
+    if ! IFS= read -r -t 1 -u 3 line; then
+      waited=$((waited + 1)); kill -0 "$app" 2>/dev/null || break; continue
     fi
-    [ "$(ms_since "$start")" -gt 30000 ] && break
-    sleep 0.02
+    case "$line" in
+      MapNotify*)
+        local now; now=$(ms_since "$start"); local used; used=$(cpu_ms "$app" 2>/dev/null || echo -1)
+        IFS= read -r -t 1 -u 3 line || continue
+        win=$(echo "$line" | grep -oE 'window 0x[0-9a-f]+' | cut -d' ' -f2)
+        if [ -n "$win" ] && is_main_window "$win"; then ms=$now; cpu=$used; break; fi ;;
+      *) ;;
+    esac
   done
-  kill "$app" 2>/dev/null || true
-  wait "$app" 2>/dev/null || true
+  kill "$app" "$events" 2>/dev/null || true
+  wait "$app" "$events" 2>/dev/null || true
+  exec 3<&-
+  rm -f "$fifo"
   if [ -n "$ms" ]; then echo "$ms $cpu"; else echo "none: the app showed no window (exited or over 30 s)"; fi
 }
 note=$(drop_caches)

@@ -2,7 +2,9 @@
 # The desktop UI benchmarks of issue 5: prints the figures recorded in docs/benchmarks.md.
 #   views/bench.sh            all three (start-up ratio, 10,000 affiliations, applying 1,000 changes)
 #   views/bench.sh startup 5  only one of: startup [N [cds]], scale, apply (BENCH_JVM_FLAGS: see run() below)
-#   views/bench.sh startup 7 cds   each window with its own AppCDS archive, as the installed package starts
+#   views/bench.sh startup 7 cds   each window with its own AppCDS archive and the installed launcher's JVM
+#                                  options (packaging/src/jpackage/args/app-image.args), as the package starts
+#   views/bench.sh startup 5 accounts   the app starts with three remembered accounts and three room tabs
 # Needs Xvfb (real windows on a free display) and prosody (the apply benchmark starts a test server).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -24,6 +26,10 @@ export DISPLAY="$display"
 
 # BENCH_JVM_FLAGS: extra flags for both windows of the start-up benchmark, e.g. the installed launcher's:
 #   BENCH_JVM_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1" views/bench.sh startup 7
+if [ "${1:-}" = startup ] && [[ " $* " == *" cds "* ]] && [ -z "${BENCH_JVM_FLAGS+set}" ]; then
+  BENCH_JVM_FLAGS="$(sed -n 's/^--java-options \(-XX:[^ ]*\|-Dchamberlain\.[^ ]*\)$/\1/p' \
+    "$root/packaging/src/jpackage/args/app-image.args" | paste -sd' ')"
+fi
 run() {
   timeout 900 java -Dbench.jvmFlags="${BENCH_JVM_FLAGS:-}" -cp "$cp" org.chamberlain.views.bench.UiBench "$@"
 }

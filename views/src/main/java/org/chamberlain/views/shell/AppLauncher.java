@@ -17,10 +17,17 @@ public final class AppLauncher {
 
     /** Runs the app; returns the process exit code (0 after a normal close). */
     public static int run(StartupOptions options) {
+        try (ClassPreloader preloader = ClassPreloader.start()) {
+            return runApp(options);
+        }
+    }
+
+    private static int runApp(StartupOptions options) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> startFailure = new AtomicReference<>();
         // We stop the toolkit ourselves once the main window is gone and the app has cleaned up.
         Platform.setImplicitExit(false);
+        StartupTrace.mark("launcher");
         Platform.startup(() -> {
             ChamberlainApp app = new ChamberlainApp(options);
             Stage stage = new Stage();

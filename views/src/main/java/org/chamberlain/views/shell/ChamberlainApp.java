@@ -108,6 +108,7 @@ public class ChamberlainApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
+        StartupTrace.mark("start");
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrorHandler(() -> stage));
         notifications = new NotificationCenter(Clock.systemDefaultZone());
         tasks = new FxTaskRunner(4);
@@ -128,6 +129,7 @@ public class ChamberlainApp extends Application {
                 options.serverNoteIfAny().orElse(null));
         mainModel.darkTheme().set(settings.darkTheme());
         applyTheme(settings.darkTheme());
+        StartupTrace.mark("theme");
         mainModel.darkTheme().addListener((obs, old, dark) -> applyTheme(dark));
 
         mainModel.openRooms().addListener((javafx.collections.ListChangeListener<RoomTab>) change -> {
@@ -141,6 +143,7 @@ public class ChamberlainApp extends Application {
             }
         });
         mainView = new MainWindowView(mainModel, this::roomWorkspace, primaryStage::close);
+        StartupTrace.mark("view");
         Scene scene = new Scene(mainView.node());
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         addRoomCommands();
@@ -162,6 +165,7 @@ public class ChamberlainApp extends Application {
         primaryStage.setTitle("Chamberlain");
         restoreLayout(primaryStage);
         primaryStage.show();
+        StartupTrace.mark("shown");
         // Seen under Xvfb with openbox: right after the window is mapped, the window manager's answer shrinks
         // it to its minimum (1200 wide -> 200 -> 1202 -> 200 for a bare JavaFX stage). Setting the size again
         // once the show has been handled keeps it (docs/notes/javafx-views.md).
@@ -177,7 +181,9 @@ public class ChamberlainApp extends Application {
             return;
         }
         keepRestoredSize(stage);
+        StartupTrace.mark("fill");
         mainView.buildWorkspace();
+        StartupTrace.mark("built");
         mainView.sidebarWidth(settings.sidebarWidth());
         connectAccounts();
     }

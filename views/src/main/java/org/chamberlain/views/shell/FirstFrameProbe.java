@@ -19,17 +19,20 @@ import javafx.stage.Stage;
  * first frame with the real scene is on the screen. "Ready" is the same two pulses counted from the moment
  * the window says its content is complete (the main window builds its workspace after its first frame).
  * Each line also carries the process's CPU time so far (user + system, from {@code /proc/self/stat}; -1
- * where there is none), which other work on a shared machine inflates much less than the wall time.
+ * where there is none), which other work on a shared machine inflates much less than the wall time, and the
+ * FX thread's own CPU time (the critical path: other threads can run on another core).
  * Called on the FX thread.
  */
 public final class FirstFrameProbe {
     /** {@code print}: print the lines; {@code exit}: print them, then close the window. */
     public static final String PROPERTY = "chamberlain.firstFrameProbe";
-    /** {@code first-frame-epoch-ms=N cpu-ms=C}. */
+    /** {@code first-frame-epoch-ms=N cpu-ms=C fx-cpu-ms=F}. */
     public static final String OUTPUT_PREFIX = "first-frame-epoch-ms=";
-    /** {@code ready-epoch-ms=N cpu-ms=C}: the complete window rendered. */
+    /** {@code ready-epoch-ms=N cpu-ms=C fx-cpu-ms=F}: the complete window rendered. */
     public static final String READY_PREFIX = "ready-epoch-ms=";
     public static final String CPU_MARK = " cpu-ms=";
+    /** After the process CPU: the FX thread's own CPU time so far, the start-up's critical path. */
+    public static final String FX_CPU_MARK = " fx-cpu-ms=";
 
     private FirstFrameProbe() {
     }
@@ -88,6 +91,7 @@ public final class FirstFrameProbe {
                 return;
             }
             pulsesWhileShowing[0]++;
+            StartupTrace.mark("pulse " + pulsesWhileShowing[0]);
             if (pulsesWhileShowing[0] < 2) {
                 Platform.requestNextPulse();
                 return;
@@ -100,15 +104,25 @@ public final class FirstFrameProbe {
     }
 
     private static void report(String prefix) {
+        StartupTrace.mark(prefix);
+        if (prefix.equals(READY_PREFIX)) {
+            StartupTrace.threads();
+        }
         long now = System.currentTimeMillis();
-        System.out.println(prefix + now + CPU_MARK + processCpuMillis());
+        System.out.println(prefix + now + CPU_MARK + processCpuMillis() + FX_CPU_MARK
+                + cpuMillis(Path.of("/proc/thread-self/stat")));
         System.out.flush();
     }
 
     /** User + system CPU time of this process from /proc (Linux), or -1. */
     static long processCpuMillis() {
+        return cpuMillis(Path.of("/proc/self/stat"));
+    }
+
+    /** User + system CPU time from a /proc stat file (a process's or, under thread-self, a thread's), or -1. */
+    static long cpuMillis(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+            String stat = Files.readString(statFile, StandardCharsets.US_ASCII);
             // Fields after the command name (which may hold spaces) start after the last ')'; utime and stime
             // are fields 14 and 15 of the line, i.e. the 12th and 13th after it.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

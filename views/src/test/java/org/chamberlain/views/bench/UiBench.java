@@ -67,7 +67,9 @@ public final class UiBench {
         String mode = args.length == 0 ? "all" : args[0];
         switch (mode) {
             case "startup":
-                startup(args.length > 1 ? Integer.parseInt(args[1]) : 5, args.length > 2 && "cds".equals(args[2]));
+                List<String> options = List.of(args).subList(Math.min(2, args.length), args.length);
+                seedAccounts = options.contains("accounts");
+                startup(args.length > 1 ? Integer.parseInt(args[1]) : 5, options.contains("cds"));
                 break;
             case "scale":
                 inToolkit(UiBench::scale);
@@ -76,7 +78,7 @@ public final class UiBench {
                 inToolkit(UiBench::apply);
                 break;
             default:
-                System.err.println("usage: UiBench startup [N [cds]] | scale | apply");
+                System.err.println("usage: UiBench startup [N [cds] [accounts]] | scale | apply");
                 System.exit(2);
         }
         System.exit(0);
@@ -94,14 +96,20 @@ public final class UiBench {
      */
     private static void startup(int repetitions, boolean cds) throws Exception {
         System.out.println("startup: extra JVM flags for both windows: " + (CHILD_FLAGS.isEmpty() ? "none"
-                : String.join(" ", CHILD_FLAGS)) + (cds ? "; each with its own AppCDS archive" : "; no AppCDS"));
+                : String.join(" ", CHILD_FLAGS)) + (cds ? "; each with its own AppCDS archive" : "; no AppCDS")
+                + (seedAccounts ? "; the app remembers " + SEEDED_ACCOUNTS.size() + " accounts (signing in to a"
+                + " closed port) and " + SEEDED_ROOMS.size() + " open room tabs" : "; empty settings"));
         List<String> bareFlags = List.of();
         List<String> appFlags = List.of();
         if (cds) {
             Path archives = Files.createTempDirectory("chamberlain-bench-cds");
             childClasspath = jarredClasspath(archives);
+            // Dumped with empty settings, as the package records its class list.
+            boolean seeding = seedAccounts;
+            seedAccounts = false;
             bareFlags = archive(BareWindow.class.getName(), archives.resolve("bare.jsa"));
             appFlags = archive(Main.class.getName(), archives.resolve("app.jsa"));
+            seedAccounts = seeding;
         }
         List<Launch> bare = new ArrayList<>();
         List<Launch> app = new ArrayList<>();
@@ -123,21 +131,30 @@ public final class UiBench {
                 + " frame median %d ms (ratio %.2fx), complete %d ms (ratio %.2fx)%n", bareMedian.firstFrameCpu(),
                 appMedian.firstFrameCpu(), (double) appMedian.firstFrameCpu() / bareMedian.firstFrameCpu(),
                 appMedian.readyCpu(), (double) appMedian.readyCpu() / bareMedian.firstFrameCpu());
+        // The FX thread's own CPU: the part no second core can take over, so the load on a shared machine
+        // inflates it least.
+        System.out.printf("FIGURE startup FX-thread CPU until the frame: bare median %d ms; app first frame median %d"
+                + " ms (ratio %.2fx), complete %d ms (ratio %.2fx)%n", bareMedian.firstFrameFxCpu(),
+                appMedian.firstFrameFxCpu(), (double) appMedian.firstFrameFxCpu() / bareMedian.firstFrameFxCpu(),
+                appMedian.readyFxCpu(), (double) appMedian.readyFxCpu() / bareMedian.firstFrameFxCpu());
     }
 
     /** Milliseconds from starting the child JVM to its first frame and to its complete window, and CPU. */
-    private record Launch(long firstFrameMillis, long firstFrameCpu, long readyMillis, long readyCpu) {
+    private record Launch(long firstFrameMillis, long firstFrameCpu, long readyMillis, long readyCpu,
+            long firstFrameFxCpu, long readyFxCpu) {
         static Launch median(List<Launch> launches) {
             return new Launch(UiBench.median(launches.stream().map(Launch::firstFrameMillis).toList()),
                     UiBench.median(launches.stream().map(Launch::firstFrameCpu).toList()),
                     UiBench.median(launches.stream().map(Launch::readyMillis).toList()),
-                    UiBench.median(launches.stream().map(Launch::readyCpu).toList()));
+                    UiBench.median(launches.stream().map(Launch::readyCpu).toList()),
+                    UiBench.median(launches.stream().map(Launch::firstFrameFxCpu).toList()),
+                    UiBench.median(launches.stream().map(Launch::readyFxCpu).toList()));
         }
 
         @Override
         public String toString() {
-            return String.format("first frame %d ms (CPU %d ms), complete %d ms (CPU %d ms)", firstFrameMillis,
-                    firstFrameCpu, readyMillis, readyCpu);
+            return String.format("first frame %d ms (CPU %d ms, FX %d ms), complete %d ms (CPU %d ms, FX %d ms)",
+                    firstFrameMillis, firstFrameCpu, firstFrameFxCpu, readyMillis, readyCpu, readyFxCpu);
         }
     }
 
@@ -194,6 +211,9 @@ public final class UiBench {
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         env.put("XDG_DATA_HOME", home.resolve("data").toString());
         env.put("XDG_STATE_HOME", home.resolve("state").toString());
+        if (seedAccounts && mainClass.equals(Main.class.getName())) {
+            seed(home.resolve("config").resolve("chamberlain"));
+        }
         long started = System.currentTimeMillis();
         Process child = builder.start();
         long[] shown = null;
@@ -219,15 +239,49 @@ public final class UiBench {
             throw new IllegalStateException(mainClass + " showed no frame (exit " + child.exitValue() + "):\n"
                     + output);
         }
-        return new Launch(shown[0] - started, shown[1], ready[0] - started, ready[1]);
+        return new Launch(shown[0] - started, shown[1], ready[0] - started, ready[1], shown[2], ready[2]);
     }
 
-    /** {@code PREFIXepoch-ms cpu-ms=C} → {epoch, cpu}. */
+    /** Whether the app's launches start with remembered accounts and room tabs ({@code accounts} option). */
+    private static boolean seedAccounts;
+    private static final List<String> SEEDED_ACCOUNTS = List.of("alice@localhost", "owner@localhost",
+            "bob@example.org");
+    private static final List<String> SEEDED_ROOMS = List.of("alice@localhost>lobby@conference.localhost",
+            "alice@localhost>team@conference.localhost", "owner@localhost>lobby@conference.localhost");
+
+    /**
+     * Settings as a person who moderates with three accounts leaves them: the accounts with passwords in the
+     * opt-in password file (no keyring on the benchmark's display), three room tabs, and nothing listening on
+     * the accounts' server port, so each sign-in fails in the background after Smack has started up.
+     */
+    private static void seed(Path configDir) throws IOException {
+        Files.createDirectories(configDir);
+        StringBuilder accounts = new StringBuilder("accounts.count=" + SEEDED_ACCOUNTS.size() + "\n");
+        StringBuilder passwords = new StringBuilder();
+        for (int i = 0; i < SEEDED_ACCOUNTS.size(); i++) {
+            String prefix = "account." + i + ".";
+            accounts.append(prefix).append("jid=").append(SEEDED_ACCOUNTS.get(i)).append('\n')
+                    .append(prefix).append("host=127.0.0.1\n")
+                    .append(prefix).append("port=9\n")
+                    .append(prefix).append("tls=PLAINTEXT_ALLOWED\n")
+                    .append(prefix).append("passwordStorage=FILE\n");
+            passwords.append(SEEDED_ACCOUNTS.get(i)).append('=').append(java.util.Base64
+                    .getEncoder().encodeToString("secret".getBytes(StandardCharsets.UTF_8))).append('\n');
+        }
+        Files.writeString(configDir.resolve("accounts.properties"), accounts);
+        Files.writeString(configDir.resolve("passwords.properties"), passwords);
+        Files.writeString(configDir.resolve("window.properties"), "window.width=1280.0\nwindow.height=800.0\n"
+                + "rooms.open=" + String.join(" ", SEEDED_ROOMS) + "\n");
+    }
+
+    /** {@code PREFIXepoch-ms cpu-ms=C fx-cpu-ms=F} → {epoch, cpu, fx}. */
     private static long[] probeLine(String line, String prefix) {
         String rest = line.substring(prefix.length());
         int cpu = rest.indexOf(FirstFrameProbe.CPU_MARK);
+        int fx = rest.indexOf(FirstFrameProbe.FX_CPU_MARK);
         return new long[] {Long.parseLong(rest.substring(0, cpu).strip()),
-            Long.parseLong(rest.substring(cpu + FirstFrameProbe.CPU_MARK.length()).strip())};
+            Long.parseLong(rest.substring(cpu + FirstFrameProbe.CPU_MARK.length(), fx).strip()),
+            Long.parseLong(rest.substring(fx + FirstFrameProbe.FX_CPU_MARK.length()).strip())};
     }
 
     // ---- 2. 10,000 affiliations ----
