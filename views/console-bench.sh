@@ -3,6 +3,9 @@
 #   views/console-bench.sh          the 10,000-stanza traffic tab, then the whole shared suite from the console
 #   views/console-bench.sh 3        the suite run 3 times (one fresh Prosody each), for the spread
 #   CONSOLE_BENCH_STACKS=8 views/console-bench.sh   also the 8 most frequent FX-thread stacks seen in stalls
+#   CONSOLE_BENCH_NICENESS=0 views/console-bench.sh  the replayer child at the app's own CPU priority (default 10)
+#   CONSOLE_BENCH_SUITE_ONLY=1 views/console-bench.sh 3   only the suite run (no traffic tab benchmark)
+#   CONSOLE_BENCH_JVM="-XX:+UseSerialGC" views/console-bench.sh   extra flags for the app's (the test) JVM
 # Headless JavaFX (Monocle, software rendering) as in the tests; needs prosody (the test kit starts one).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -14,8 +17,10 @@ echo "load before: $(uptime)"
 for i in $(seq "$runs"); do
   log="$(mktemp)"
   if ! mvn -B -q -o -pl views -am verify -Dcheckstyle.skip -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dtest="$([ "$i" = 1 ] && echo TrafficTabBenchmarkTest,)SuiteRunBenchmarkTest" \
-      -Dconsole.bench.stacks="${CONSOLE_BENCH_STACKS:-0}" >"$log" 2>&1; then
+      -Dtest="$([ "$i" = 1 ] && [ -z "${CONSOLE_BENCH_SUITE_ONLY:-}" ] && echo TrafficTabBenchmarkTest,)SuiteRunBenchmarkTest" \
+      -Dconsole.bench.stacks="${CONSOLE_BENCH_STACKS:-0}" \
+      -DargLine="${CONSOLE_BENCH_JVM:-} ${CONSOLE_BENCH_NICENESS:+-Dchamberlain.replayNiceness=$CONSOLE_BENCH_NICENESS}" \
+      >"$log" 2>&1; then
     cat "$log" >&2
     echo "console-bench.sh: the build or a benchmark failed (output above)" >&2
     rm -f "$log"

@@ -69,8 +69,15 @@ class SuiteRunBenchmarkTest {
                     + "probes every 5 ms); status: %s; stanzas in the last script's tabs: %d%n",
                     watchdog.maxStallMillis(), watchdog.worstAtMillis(), watchdog.probes(),
                     FxTesting.onFx(() -> view.model().statusProperty().get()), traffic);
+            System.out.printf(Locale.ROOT, "Console suite run: FX stall max %.1f ms, p99 %.1f ms, median %.1f ms;"
+                    + " FX-thread CPU inside the longest stall over 50 ms: %d ms (-1: none over 50 ms);"
+                    + " replayer niceness %s%n",
+                    watchdog.maxStallMillis(), watchdog.delayQuantileMillis(0.99), watchdog.delayQuantileMillis(0.5),
+                    watchdog.fxCpuInWorstStallMillis(), System.getProperty(
+                            org.chamberlain.views.console.replay.ReplayProcess.NICE_PROPERTY, "default"));
             System.out.println("Console suite run: stalls over 50 ms (wall), with the CPU the FX and render threads "
-                    + "used meanwhile (the rest is waiting for a core): " + watchdog.stallsOver50());
+                    + "used meanwhile and the app JVM's GC time (the rest is waiting for a core): "
+                    + watchdog.stallsOver50());
             System.out.printf(Locale.ROOT, "Console suite run: most FX-thread CPU inside one stall: %d ms%n",
                     watchdog.maxFxCpuInStallMillis());
             System.out.println("Console suite run: " + watchdog.stallSamples(Integer.getInteger("console.bench.stacks",
