@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The desktop UI benchmarks of issue 5: prints the figures recorded in docs/benchmarks.md.
 #   views/bench.sh            all three (start-up ratio, 10,000 affiliations, applying 1,000 changes)
-#   views/bench.sh startup 5  only one of: startup [N [cds]], scale, apply (BENCH_JVM_FLAGS: see run() below)
+#   views/bench.sh startup 5  only one of: startup [N [cds]], scale, rows, apply (BENCH_JVM_FLAGS: see run() below)
+#   views/bench.sh rows        the paste and the install after Apply, repeated in one process (FX CPU per change);
+#                              each round as shipped and with BENCH_ROWS_STYLES' other inline table styles
 #   views/bench.sh startup 7 cds   each window with its own AppCDS archive, as the installed package starts
+#   BENCH_STACKS=6 views/bench.sh apply   also the 6 most frequent FX-thread stacks seen in the apply stalls
 # Needs Xvfb (real windows on a free display) and prosody (the apply benchmark starts a test server).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -25,7 +28,8 @@ export DISPLAY="$display"
 # BENCH_JVM_FLAGS: extra flags for both windows of the start-up benchmark, e.g. the installed launcher's:
 #   BENCH_JVM_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1" views/bench.sh startup 7
 run() {
-  timeout 900 java -Dbench.jvmFlags="${BENCH_JVM_FLAGS:-}" -cp "$cp" org.chamberlain.views.bench.UiBench "$@"
+  timeout 900 java -Dbench.jvmFlags="${BENCH_JVM_FLAGS:-}" -Dbench.stacks="${BENCH_STACKS:-0}" \
+    -Dbench.rows.styles="${BENCH_ROWS_STYLES-|-fx-fixed-cell-size: -1}" -cp "$cp" org.chamberlain.views.bench.UiBench "$@"
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
