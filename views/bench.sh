@@ -27,12 +27,18 @@ export DISPLAY="$display"
 
 # BENCH_JVM_FLAGS: extra flags for both windows of the start-up benchmark, e.g. the installed launcher's:
 #   BENCH_JVM_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1" views/bench.sh startup 7
+# BENCH_APP_JVM: flags of the JVM that runs the scale, rows and apply benchmarks (the app's UI in them); by default
+# the installed app's JVM options (packaging/src/jpackage/args/app-image.args); BENCH_APP_JVM="" for the JDK's.
+installed_flags="$(sed -n 's/^--java-options \(-XX:.*\)$/\1/p' packaging/src/jpackage/args/app-image.args | tr '\n' ' ')"
+app_jvm="${BENCH_APP_JVM-$installed_flags}"
 run() {
-  timeout 900 java -Dbench.jvmFlags="${BENCH_JVM_FLAGS:-}" -Dbench.stacks="${BENCH_STACKS:-0}" \
+  # shellcheck disable=SC2086
+  timeout 900 java $app_jvm -Dbench.jvmFlags="${BENCH_JVM_FLAGS:-}" -Dbench.stacks="${BENCH_STACKS:-0}" \
     -Dbench.rows.styles="${BENCH_ROWS_STYLES-|-fx-fixed-cell-size: -1}" -cp "$cp" org.chamberlain.views.bench.UiBench "$@"
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "bench JVM flags (scale, rows, apply): ${app_jvm:-(JDK defaults)}"
 echo "load: $(uptime)"
 if [ $# -gt 0 ]; then
   run "$@"

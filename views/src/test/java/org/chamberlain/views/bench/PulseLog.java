@@ -15,7 +15,7 @@ import javafx.scene.Scene;
  * "the FX thread worked" and "the FX thread waited". FX thread only, except {@link #longest}, called after
  * {@link #detach}.
  */
-final class PulseLog {
+public final class PulseLog {
     private final Scene scene;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final long startedNanos = System.nanoTime();
@@ -28,7 +28,7 @@ final class PulseLog {
     private final Runnable post = this::post;
 
     /** FX thread. */
-    PulseLog(Scene scene) {
+    public PulseLog(Scene scene) {
         this.scene = scene;
         lastPostWall = System.nanoTime();
         lastPostCpu = threads.getCurrentThreadCpuTime();
@@ -52,19 +52,31 @@ final class PulseLog {
     }
 
     /** FX thread. */
-    void detach() {
+    public void detach() {
         scene.removePreLayoutPulseListener(pre);
         scene.removePostLayoutPulseListener(post);
     }
 
     /** The {@code n} longest pulse cycles, and the most FX CPU in any one cycle. */
-    String longest(int n) {
+    public String longest(int n) {
+        return top(n, 1, "longest");
+    }
+
+    /**
+     * The {@code n} pulse cycles in which the FX thread used the most CPU (where pulses are rare, as in the
+     * console, the longest cycles are mostly idle time between them).
+     */
+    public String mostCpu(int n) {
+        return top(n, 2, "costliest");
+    }
+
+    private String top(int n, int column, String what) {
         List<long[]> sorted = new ArrayList<>(cycles);
         long maxCpu = sorted.stream().mapToLong(c -> c[2]).max().orElse(0);
-        sorted.sort(Comparator.comparingLong((long[] c) -> c[1]).reversed());
+        sorted.sort(Comparator.comparingLong((long[] c) -> c[column]).reversed());
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d pulses; most FX CPU in one pulse cycle"
-                + " %.1f ms; longest cycles (from the previous pulse's layout to this one's):", cycles.size(),
-                maxCpu / 1000.0));
+                + " %.1f ms; %s cycles (from the previous pulse's layout to this one's):", cycles.size(),
+                maxCpu / 1000.0, what));
         for (long[] c : sorted.subList(0, Math.min(n, sorted.size()))) {
             out.append(String.format(Locale.ROOT, "%n    at %d ms: %.1f ms, FX CPU %.1f ms; of which CSS + layout"
                     + " %.1f ms, FX CPU %.1f ms", c[0] / 1000, c[1] / 1000.0, c[2] / 1000.0, c[3] / 1000.0,

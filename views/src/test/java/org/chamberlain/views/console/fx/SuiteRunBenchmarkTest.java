@@ -13,6 +13,7 @@ import org.chamberlain.views.console.ConsoleView;
 import org.chamberlain.views.console.ConsoleViewModel.RunState;
 import org.chamberlain.views.console.ResultsExport;
 import org.chamberlain.views.console.ScriptResult;
+import org.chamberlain.views.bench.PulseLog;
 import org.chamberlain.views.console.replay.ReplayEvent.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,11 +55,13 @@ class SuiteRunBenchmarkTest {
             });
             Thread.sleep(500);
             watchdog.start();
+            PulseLog pulses = FxTesting.onFx(() -> new PulseLog(scene));
             started = System.nanoTime();
             FxTesting.onFx(() -> view.model().runFolder(ScriptConsoleTest.SUITE));
             assertThat(FxTesting.waitFor(300, () -> view.model().stateProperty().get() == RunState.IDLE
                     && !view.model().results().isEmpty())).isTrue();
             double seconds = (System.nanoTime() - started) / 1e9;
+            FxTesting.onFx(pulses::detach);
             List<ScriptResult> results = FxTesting.onFx(() -> List.copyOf(view.model().results()));
             long traffic = FxTesting.onFx(() -> view.model().trafficAccounts().stream()
                     .mapToLong(a -> view.model().traffic(a).size()).sum());
@@ -80,6 +83,7 @@ class SuiteRunBenchmarkTest {
                     + watchdog.stallsOver50());
             System.out.printf(Locale.ROOT, "Console suite run: most FX-thread CPU inside one stall: %d ms%n",
                     watchdog.maxFxCpuInStallMillis());
+            System.out.println("Console suite run: pulses: " + pulses.mostCpu(6));
             System.out.println("Console suite run: " + watchdog.stallSamples(Integer.getInteger("console.bench.stacks",
                     0)));
             // Then the person opens the results: the table's first display, timed on its own.
