@@ -105,7 +105,7 @@ public final class ReplayProcess implements AutoCloseable {
     public static final String NICE_PROPERTY = "chamberlain.replayNiceness";
 
     /** Lower than the app: a background replay yields the CPU to the UI (see {@link #lowerPriority}). */
-    static final int DEFAULT_NICENESS = 10;
+    public static final int DEFAULT_NICENESS = 10;
 
     /**
      * The command prefix that starts a child at a lower CPU priority ({@code nice -n N}), or nothing. On a

@@ -13,6 +13,7 @@ import org.chamberlain.views.console.ConsoleView;
 import org.chamberlain.views.console.ConsoleViewModel.RunState;
 import org.chamberlain.views.console.ResultsExport;
 import org.chamberlain.views.console.ScriptResult;
+import org.chamberlain.views.console.replay.ReplayProcess;
 import org.chamberlain.views.bench.PulseLog;
 import org.chamberlain.views.console.replay.ReplayEvent.Verdict;
 import org.junit.jupiter.api.AfterEach;
@@ -74,10 +75,10 @@ class SuiteRunBenchmarkTest {
                     FxTesting.onFx(() -> view.model().statusProperty().get()), traffic);
             System.out.printf(Locale.ROOT, "Console suite run: FX stall max %.1f ms, p99 %.1f ms, median %.1f ms;"
                     + " FX-thread CPU inside the longest stall over 50 ms: %d ms (-1: none over 50 ms);"
-                    + " replayer niceness %s%n",
+                    + " replayer niceness %d%n",
                     watchdog.maxStallMillis(), watchdog.delayQuantileMillis(0.99), watchdog.delayQuantileMillis(0.5),
-                    watchdog.fxCpuInWorstStallMillis(), System.getProperty(
-                            org.chamberlain.views.console.replay.ReplayProcess.NICE_PROPERTY, "default"));
+                    watchdog.fxCpuInWorstStallMillis(), Integer.getInteger(ReplayProcess.NICE_PROPERTY,
+                            ReplayProcess.DEFAULT_NICENESS));
             System.out.println("Console suite run: stalls over 50 ms (wall), with the CPU the FX and render threads "
                     + "used meanwhile and the app JVM's GC time (the rest is waiting for a core): "
                     + watchdog.stallsOver50());
