@@ -2,7 +2,9 @@
 # Prints the replayer's benchmark figures (docs/benchmarks.md, section "Replayer"):
 #   1. the 25 shared Prosody suite scripts: replay phase, whole process (JVM start included),
 #      arrival-to-verdict latency, connect+login time;
-#   2. generated scripts where 3 and 50 accounts join one room and exchange messages.
+#   2. generated scripts where 3 and 50 accounts join one room and exchange messages;
+#   3. the same with scripting/bench/reference-replayer.py, a minimal single-threaded Python replayer (issue 3's
+#      yardstick), alternating with the Java runs so that both see the same machine, and the ratios.
 # Each run gets a fresh Prosody (a suite is good for one pass per server start), stopped afterwards.
 # Usage: scripting/bench.sh [ROUNDS]   (default 3 rounds of the suite run; the best and all are printed)
 set -euo pipefail
@@ -75,6 +77,21 @@ run() { # label args...
   { echo "whole $(echo "$t1 - $t0" | bc)"; cat "$work/out.txt"; } >"$work/result-$(echo "$label" | tr -c 'a-z0-9' '-').txt"
 }
 
+python_bin="$(command -v /usr/bin/python3 || command -v python3)"  # the plain interpreter, not a pyenv shim
+run_reference() { # label args...: the Python yardstick (bench/reference-replayer.py) against its own fresh server
+  local label=$1; shift
+  start_server
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$python_bin" "$root/scripting/bench/reference-replayer.py" --host 127.0.0.1 --port "$port" "$@" \
+    >"$work/out.txt" 2>&1 || true
+  t1=$(date +%s.%N)
+  echo "== reference $label (Python, single thread, whole process measured outside: $(echo "$t1 - $t0" | bc) s)"
+  grep '^reference:\|passed,' "$work/out.txt"
+  { echo "whole $(echo "$t1 - $t0" | bc)"; cat "$work/out.txt"; } \
+    >"$work/reference-$(echo "$label" | tr -c 'a-z0-9' '-').txt"
+}
+
 summary() { # the figures of issue 3 against their targets, from the runs above
   python3 - "$work" <<'PY'
 import glob, re, statistics, sys
@@ -92,6 +109,9 @@ def figure(text, regex):
     m = re.search(regex, text, re.M)
     return float(m.group(1)) if m else float("nan")
 suite = read("suite-round")
+reference = sorted(glob.glob(work + "/reference-suite-round*.txt"))
+reference = [open(n).read() for n in reference]
+reference = [t for t in reference if re.search(r"^0 failed|, 0 failed", t, re.M)]
 print("== summary (issue 3 targets), suite rounds without failures: %d" % len(suite))
 if suite:
     med = lambda rx: statistics.median(figure(t, rx) for t in suite)
@@ -100,13 +120,32 @@ if suite:
     print("arrival to verdict: median of medians %.3f ms (target <= 0.2 ms), median p99 %.3f ms"
           % (med(r"arrival to verdict.*median ([0-9.]+) ms"), med(r"arrival to verdict.*p99 ([0-9.]+) ms")))
     print("connect+login median %.2f ms" % med(r"connect\+login.*median ([0-9.]+) ms"))
+if reference:
+    rmed = lambda rx: statistics.median(figure(t, rx) for t in reference)
+    print("== the Python reference replayer in the same run (%d clean rounds, each against its own fresh server)"
+          % len(reference))
+    print("reference replay phase median %.3f s, whole process median %.3f s" % (
+        rmed(r"replay phase ([0-9.]+) s"), rmed(r"^whole ([0-9.]+)")))
+    print("reference arrival to verdict median of medians %.3f ms; connect+login median %.2f ms" % (
+        rmed(r"arrival to verdict.*median ([0-9.]+) ms"), rmed(r"connect\+login.*median ([0-9.]+) ms")))
+    if suite:
+        print("Java / reference: replay phase %.2fx (target <= 1x), whole process %.2fx (target <= 1.5x)" % (
+            med(r"replay phase .* ([0-9.]+) s") / rmed(r"replay phase ([0-9.]+) s"),
+            med(r"^whole ([0-9.]+)") / rmed(r"^whole ([0-9.]+)")))
 small, large, warm = read("3-accounts"), read("50-accounts"), read("3-then-50")
+ref_small = [open(n).read() for n in glob.glob(work + "/reference-3-accounts*.txt")]
+ref_large = [open(n).read() for n in glob.glob(work + "/reference-50-accounts*.txt")]
 for verb in ("connects", "sends", "receives"):
     if small and large:
         a = figure(small[0], r"^bench: action '%s'.*median ([0-9.]+) ms" % verb)
         b = figure(large[0], r"^bench: action '%s'.*median ([0-9.]+) ms" % verb)
         print("50 vs 3 accounts, '%s' median, own processes: %.3f vs %.3f ms = %.1fx (target <= 2x)"
               % (verb, b, a, b / a))
+    if ref_small and ref_large:
+        a = figure(ref_small[0], r"^reference: action '%s'.*median ([0-9.]+) ms" % verb)
+        b = figure(ref_large[0], r"^reference: action '%s'.*median ([0-9.]+) ms" % verb)
+        print("50 vs 3 accounts, '%s' median, Python reference (its sends include the 1 ms pause): %.3f vs %.3f ms"
+              " = %.1fx" % (verb, b, a, b / a))
     if warm:
         a = figure(warm[0], r"^bench-script: b-accounts3.scs action '%s'.*median ([0-9.]+) ms" % verb)
         b = figure(warm[0], r"^bench-script: c-accounts50.scs action '%s'.*median ([0-9.]+) ms" % verb)
@@ -122,9 +161,14 @@ generate 3 room3 >"$work/accounts3.scs"
 rm -f "$root/views/target/chamberlain-replay.jsa"
 run "warm-up, not a figure" "$work/accounts3.scs" >/dev/null
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-for ((r = 1; r <= rounds; r++)); do run "suite round $r: $(ls "$shared"/suite/prosody-0.12.3/*.scs | wc -l) shared scripts" "$shared/suite/prosody-0.12.3"; done
+suite_label="$(ls "$shared"/suite/prosody-0.12.3/*.scs | wc -l) shared scripts"
+for ((r = 1; r <= rounds; r++)); do  # Java and the Python reference alternate, so both see the same load
+  run "suite round $r: $suite_label" "$shared/suite/prosody-0.12.3"
+  run_reference "suite round $r: $suite_label" "$shared/suite/prosody-0.12.3"
+done
 run "3 accounts" "$work/accounts3.scs"
 generate 50 room50 >"$work/accounts50.scs"; run "50 accounts" "$work/accounts50.scs"
+run_reference "3 accounts" "$work/accounts3.scs"; run_reference "50 accounts" "$work/accounts50.scs"
 # The same two scripts in one process after a warm-up script: per-action times without the cold start (the
 # 3-account figures above are mostly the first execution of every code path).
 mkdir -p "$work/warm"

@@ -41,6 +41,7 @@ import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -99,7 +100,7 @@ public final class ConsoleView implements AutoCloseable {
         ToolBar files = toolbar();
         root.setTop(new VBox(runBar, files));
         SplitPane top = new SplitPane(editor.node(), accountsPane());
-        top.setDividerPositions(0.7);
+        top.setDividerPositions(0.64);
         SplitPane main = new SplitPane(top, bottomTabs());
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.58);
@@ -240,6 +241,8 @@ public final class ConsoleView implements AutoCloseable {
         name.setMinWidth(80);
         TableColumn<AccountRow, String> jid = new TableColumn<>("Runs as JID");
         jid.setCellValueFactory(c -> c.getValue().jidProperty());
+        jid.setMinWidth(100);
+        jid.setPrefWidth(140);
         jid.setCellFactory(column -> {
             TextFieldTableCell<AccountRow, String> cell = new TextFieldTableCell<>(
                     new javafx.util.converter.DefaultStringConverter()) {
@@ -268,10 +271,12 @@ public final class ConsoleView implements AutoCloseable {
         table.getColumns().add(password);
         Label help = new Label("Leave empty to use the script's own JID and password.");
         help.setWrapText(true);
+        // A wrapping label in a VBox is otherwise given one line's height and cut with an ellipsis.
+        help.setMinHeight(Region.USE_PREF_SIZE);
         help.setPadding(new Insets(4));
         VBox box = new VBox(new Label(" Accounts"), table, help);
         VBox.setVgrow(table, Priority.ALWAYS);
-        box.setMinWidth(240);
+        box.setMinWidth(300);
         return box;
     }
 

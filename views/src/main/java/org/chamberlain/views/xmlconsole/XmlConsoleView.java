@@ -13,6 +13,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -22,6 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.chamberlain.views.console.ConsoleView;
@@ -65,7 +67,11 @@ public final class XmlConsoleView {
         return list.getSelectionModel().isEmpty();
     }
 
-    private ToolBar filters() {
+    /**
+     * Two rows, so that nothing hides behind the tool bar's overflow button at 1280 px with the sidebar open:
+     * what to do with the capture, then what to show of it.
+     */
+    private Node filters() {
         CheckBox messages = kindBox("message", ConsoleEntry.Kind.MESSAGE);
         CheckBox presences = kindBox("presence", ConsoleEntry.Kind.PRESENCE);
         CheckBox iqs = kindBox("iq", ConsoleEntry.Kind.IQ);
@@ -105,8 +111,14 @@ public final class XmlConsoleView {
         Label count = new Label();
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.visible().size() + " / " + model.all().size(), model.visible(), model.all()));
-        return new ToolBar(new Label(model.accountJid()), messages, presences, iqs, other, in, out, jid, search,
-                pause, clear, save, count);
+        Label account = new Label(model.accountJid());
+        account.setStyle("-fx-font-weight: bold;");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar actions = new ToolBar(account, spacer, search, count, pause, clear, save);
+        ToolBar shown = new ToolBar(new Label("Show"), messages, presences, iqs, other, new Separator(), in, out,
+                new Separator(), new Label("to or from"), jid);
+        return new VBox(actions, shown);
     }
 
     private CheckBox kindBox(String text, ConsoleEntry.Kind kind) {
@@ -170,6 +182,7 @@ public final class XmlConsoleView {
         status.setId("xml-status");
         status.textProperty().bind(model.statusProperty());
         HBox bar = new HBox(8, templates, history, send, status);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4));
         VBox box = new VBox(bar, draft);
         VBox.setVgrow(draft, Priority.ALWAYS);
@@ -184,6 +197,10 @@ public final class XmlConsoleView {
 
         EntryCell() {
             getStyleClass().add("traffic-cell");
+            // The theme gives list rows one fixed preferred height (2.8em); a row grows to show the whole stanza
+            // only if its content insists on its own height (the list sizes a row to at least its minimum).
+            xml.setMinHeight(Region.USE_PREF_SIZE);
+            header.setMinHeight(Region.USE_PREF_SIZE);
         }
 
         @Override

@@ -90,9 +90,16 @@ class ChatWorkflowTest {
                 assertThat(chat.subject().get()).isEqualTo("Release 2.4 planning: notes, dates, owners");
                 app.screenshot("chat-subject-refused");
 
-                // Follows new messages while at the bottom; stays put while the reader looks further up.
+                // A message of several lines is shown whole (the theme alone would fix every row at one height).
                 javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) app.scene()
                         .lookup("#chat-messages");
+                bob.session().rooms().sendMessage(room, "Agenda:\n1. notes\n2. dates\n3. owners\n4. anything else");
+                app.waitFor("the agenda, five lines high", () -> list.lookupAll(".list-cell").stream()
+                        .filter(n -> n instanceof javafx.scene.control.ListCell<?> cell
+                                && cell.getItem() instanceof ChatLine line && line.body().startsWith("Agenda:"))
+                        .anyMatch(n -> ((javafx.scene.layout.Region) n).getHeight() >= 5 * 15));
+
+                // Follows new messages while at the bottom; stays put while the reader looks further up.
                 for (int i = 1; i <= 40; i++) {
                     bob.session().rooms().sendMessage(room, "Item " + i + " of the checklist");
                 }

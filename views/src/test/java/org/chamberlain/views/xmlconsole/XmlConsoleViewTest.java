@@ -56,7 +56,12 @@ class XmlConsoleViewTest {
             AccountConnection owner = manager.open(new Account(server.jid("xmlowner"), Optional.of(server.host()),
                     server.port(), TlsPolicy.PLAINTEXT_ALLOWED, PasswordStorage.MEMORY, Set.of()),
                     "password".toCharArray());
-            XmlConsoleViewModel model = onFx(() -> new XmlConsoleViewModel(tasks, TrafficSource.of(owner)));
+            XmlConsoleViewModel model = onFx(() -> {
+                // The app's theme: it is what decides the rows' heights.
+                javafx.application.Application.setUserAgentStylesheet(
+                        new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+                return new XmlConsoleViewModel(tasks, TrafficSource.of(owner));
+            });
             Scene scene = onFx(() -> {
                 Scene s = new Scene((javafx.scene.Parent) new XmlConsoleView(model).node(), 1280, 800);
                 stage.setScene(s);
@@ -113,6 +118,11 @@ class XmlConsoleViewTest {
             });
             Thread.sleep(300);
             screenshot(scene, "xml-console-room-join");
+            double tallestRow = onFx(() -> scene.getRoot().lookupAll(".traffic-cell").stream()
+                    .filter(node -> node instanceof javafx.scene.control.ListCell<?> cell && cell.getItem() != null)
+                    .mapToDouble(node -> ((javafx.scene.layout.Region) node).getHeight()).max().orElse(0));
+            assertThat(tallestRow).as("the room's answer (presence, muc#user item and status, several lines "
+                    + "pretty-printed) is shown whole, not cut to one row height").isGreaterThan(80);
 
             assertThat(onFx(() -> model.all())).noneMatch(e -> e.xml().contains("secret123"))
                     .anyMatch(e -> e.xml().contains("<password>[redacted]</password>"));
