@@ -354,7 +354,17 @@ public final class ConsoleView implements AutoCloseable {
             List<String> all = new ArrayList<>();
             editor.problems().forEach(p -> all.add("line " + p.line() + ":" + p.column() + ": " + p.message()));
             all.addAll(model.diagnostics());
-            messages.getItems().setAll(all);
+            // During a run the lines only grow: append them. Replacing the list re-laid out every visible cell
+            // for each line the replayer wrote, the FX thread's largest cost during a suite run with this tab
+            // showing (docs/benchmarks.md, "FX stalls (branch ui-stalls, session 3)").
+            ObservableList<String> shown = messages.getItems();
+            if (all.size() >= shown.size() && all.subList(0, shown.size()).equals(shown)) {
+                if (all.size() > shown.size()) {
+                    shown.addAll(all.subList(shown.size(), all.size()));
+                }
+            } else {
+                shown.setAll(all);
+            }
         };
         editor.problems().addListener((ListChangeListener<ScriptProblem>) c -> refreshMessages.run());
         model.diagnostics().addListener((ListChangeListener<String>) c -> refreshMessages.run());
