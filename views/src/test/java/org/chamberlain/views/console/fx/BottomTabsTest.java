@@ -106,7 +106,7 @@ class BottomTabsTest {
         assertThat(FxTesting.onFx(() -> List.copyOf(table.getItems()))).extracting(ScriptResult::file)
                 .startsWith("script0.scs", "script1.scs").endsWith("script24.scs");
         // The failed script's row is marked (the pseudo-class the stylesheet colours).
-        FxTesting.onFx(() -> table.scrollTo(0));
+        FxTesting.onFx(() -> table.scrollTo(7));
         assertThat(FxTesting.waitFor(5, () -> table.lookupAll(".table-row-cell").stream()
                 .anyMatch(row -> row instanceof TableRow<?> r && r.getItem() instanceof ScriptResult result
                         && result.file().equals("script7.scs")
