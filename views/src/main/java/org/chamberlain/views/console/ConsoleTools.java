@@ -59,7 +59,9 @@ public final class ConsoleTools implements AutoCloseable {
         MenuItem record = new MenuItem("_Record a session as a script…");
         record.setOnAction(e -> {
             openScriptConsole();
-            console.openRecorder().show();
+            if (console.confirmReplacingUnsavedChanges()) {
+                console.openRecorder().show();
+            }
         });
         window.toolsMenu().getItems().addAll(scripts, xml, new javafx.scene.control.SeparatorMenuItem(), record);
         // Demos and screenshots: -Dchamberlain.console.open=FILE opens the console on that script at start.
@@ -83,6 +85,8 @@ public final class ConsoleTools implements AutoCloseable {
             }
             console = new ConsoleView(new ConsoleViewModel(tasks, launcher, work), quickFolders());
             console.setAppAccounts(this::connectedAccounts);
+            // Recent scripts and unsaved edits survive the session (and a crash) beside the other settings.
+            console.keepBetweenSessionsIn(org.chamberlain.views.settings.ConfigDirectory.resolve().resolve("console"));
             // On `chamberlain sandbox`, the console targets the sandbox from the start.
             sandbox.ifPresent(target -> {
                 console.model().sandboxProperty().set(target);

@@ -67,7 +67,8 @@ public final class ConsoleView implements AutoCloseable {
 
     private final ConsoleViewModel model;
     // Highlighting runs on every pause in typing: a thread of its own keeps it off the network task pool and
-    // out of the status bar's task list. Owned here, shut down in close().
+    // out of the status bar's task list. It also writes what ScriptMemory keeps (in order, off the FX thread).
+    // Owned here, shut down in close().
     private final ExecutorService highlighting = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "console-highlighting");
         thread.setDaemon(true);
@@ -91,6 +92,15 @@ public final class ConsoleView implements AutoCloseable {
     private final MenuButton recentMenu = new MenuButton("Recent");
     private final List<Path> quickFolders;
     private final BorderPane root = new BorderPane();
+    /** The text as last opened or saved: the editor differs from it while there are unsaved changes. */
+    private String savedText = "";
+    private final javafx.beans.property.BooleanProperty modified =
+            new javafx.beans.property.SimpleBooleanProperty(this, "modified");
+    private final Label fileState = new Label();
+    /** Where drafts and recent files are kept between sessions; null keeps nothing (tests, benchmarks). */
+    private ScriptMemory memory;
+    /** A draft is kept a second after the last keystroke, not on each one. */
+    private final PauseTransition keepDraft = new PauseTransition(Duration.seconds(1));
 
     /**
      * @param quickFolders folders whose scripts are one click away (the project's {@code spec/}, a suite)
@@ -110,7 +120,101 @@ public final class ConsoleView implements AutoCloseable {
         root.setCenter(main);
         root.setBottom(statusBar());
         bind();
+        watchForUnsavedChanges();
         warmResultsTable();
+    }
+
+    /**
+     * Keeps the console's recent files and unsaved text in {@code directory} from now on, and brings back what an
+     * earlier session left there: the recent files, and an edited script that was never saved (the window was
+     * closed, or the app crashed or was killed), shown as unsaved changes to its file.
+     */
+    public void keepBetweenSessionsIn(Path directory) {
+        memory = new ScriptMemory(directory, highlighting,
+                problem -> javafx.application.Platform.runLater(() -> model.diagnostics().add(problem)));
+        recent.clear();
+        recent.addAll(memory.recent());
+        rebuildRecent();
+        memory.draft().ifPresent(draft -> {
+            Path file = draft.file().orElse(null);
+            String original = "";
+            if (file != null) {
+                try {
+                    original = Files.readString(file, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    // The file is gone or unreadable: the recovered text is all there is, unsaved.
+                    original = "";
+                }
+            }
+            model.fileProperty().set(file);
+            editor.setText(draft.text());
+            savedText = original;
+            model.updateAccounts(draft.text());
+            updateModified();
+            model.diagnostics().add("Recovered unsaved changes " + (file == null ? "to a new script"
+                    : "to " + file) + " from the last session; save them, or open another script to drop them.");
+        });
+    }
+
+    /** Whether the editor holds changes that are not in its file. */
+    public javafx.beans.property.ReadOnlyBooleanProperty modifiedProperty() {
+        return modified;
+    }
+
+    private void watchForUnsavedChanges() {
+        editor.area().multiPlainChanges().subscribe(changes -> {
+            updateModified();
+            keepDraft.playFromStart();
+        });
+        keepDraft.setOnFinished(e -> {
+            if (memory == null) {
+                return;
+            }
+            if (modified.get()) {
+                memory.keepDraft(model.fileProperty().get(), editor.text());
+            } else {
+                memory.forgetDraft();
+            }
+        });
+        model.fileProperty().addListener((obs, old, now) -> updateModified());
+        fileState.setId("console-file-state");
+        fileState.getStyleClass().add("console-file-state");
+    }
+
+    private void updateModified() {
+        modified.set(!editor.text().equals(savedText));
+        Path file = model.fileProperty().get();
+        fileState.setText((file == null ? "New script" : file.getFileName().toString())
+                + (modified.get() ? " — unsaved changes" : ""));
+        fileState.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("modified"), modified.get());
+    }
+
+    /**
+     * Before the editor's text is replaced: true if there is nothing unsaved, or the person saved it or chose to
+     * drop it; false if they cancelled (or a save did not happen).
+     */
+    public boolean confirmReplacingUnsavedChanges() {
+        if (!modified.get()) {
+            return true;
+        }
+        Path file = model.fileProperty().get();
+        javafx.scene.control.ButtonType saveButton = new javafx.scene.control.ButtonType("Save",
+                javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType dropButton = new javafx.scene.control.ButtonType("Don't save",
+                javafx.scene.control.ButtonBar.ButtonData.NO);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Your changes will be lost if you don't save them.", saveButton, dropButton,
+                javafx.scene.control.ButtonType.CANCEL);
+        ask.initOwner(window());
+        ask.setTitle("Unsaved changes");
+        ask.setHeaderText("Save the changes to " + (file == null ? "the new script" : file.getFileName()) + "?");
+        javafx.scene.control.ButtonType answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        if (answer == saveButton) {
+            save(false);
+            return !modified.get();
+        }
+        return answer == dropButton;
     }
 
     public Node node() {
@@ -130,7 +234,11 @@ public final class ConsoleView implements AutoCloseable {
     private ToolBar runBar;
 
     private ToolBar toolbar() {
-        Button open = button("Open…", "console-open", e -> open());
+        Button open = button("Open…", "console-open", e -> {
+            if (confirmReplacingUnsavedChanges()) {
+                open();
+            }
+        });
         Button save = button("Save", "console-save", e -> save(false));
         Button saveAs = button("Save as…", "console-save-as", e -> save(true));
         recentMenu.setId("console-recent");
@@ -162,7 +270,7 @@ public final class ConsoleView implements AutoCloseable {
         BooleanBinding paused = model.stateProperty().isEqualTo(RunState.PAUSED);
         Button run = button("▶ Run", "console-run", e -> model.run(editor.text(), editor.breakpoints()));
         run.disableProperty().bind(busy);
-        run.setTooltip(new Tooltip("Run the script (F5); pauses at breakpoints (click the gutter)"));
+        run.setTooltip(new Tooltip("Run the script (F5); pauses at breakpoints (click the gutter, or F9)"));
         Button step = button("Step", "console-step", e -> {
             if (model.stateProperty().get() == RunState.IDLE) {
                 model.startStepping(editor.text(), editor.breakpoints());
@@ -171,8 +279,10 @@ public final class ConsoleView implements AutoCloseable {
             }
         });
         step.disableProperty().bind(busy.and(paused.not()));
+        step.setTooltip(new Tooltip("Run the next action and pause (F10)"));
         Button resume = button("Continue", "console-continue", e -> model.resume());
         resume.disableProperty().bind(paused.not());
+        resume.setTooltip(new Tooltip("Continue to the next breakpoint or the end (F8)"));
         Button runTo = button("Run to caret", "console-run-to", e -> {
             int line = editor.area().getCurrentParagraph() + 1;
             if (model.stateProperty().get() == RunState.IDLE) {
@@ -184,10 +294,36 @@ public final class ConsoleView implements AutoCloseable {
             }
         });
         runTo.disableProperty().bind(busy.and(paused.not()));
+        runTo.setTooltip(new Tooltip("Run until the caret's line (Ctrl+F10)"));
         Button stop = button("■ Stop", "console-stop", e -> model.stop());
         stop.disableProperty().bind(busy.not());
+        stop.setTooltip(new Tooltip("Stop the run and close its connections (Shift+F5)"));
+        save.setTooltip(new Tooltip("Save the script (Ctrl+S)"));
+        Map<javafx.scene.input.KeyCombination, Runnable> keys = new java.util.LinkedHashMap<>();
+        keys.put(org.chamberlain.views.main.Shortcuts.SCRIPT_RUN, run::fire);
+        keys.put(org.chamberlain.views.main.Shortcuts.SCRIPT_STOP, stop::fire);
+        keys.put(org.chamberlain.views.main.Shortcuts.SCRIPT_STEP, step::fire);
+        keys.put(org.chamberlain.views.main.Shortcuts.SCRIPT_CONTINUE, resume::fire);
+        keys.put(org.chamberlain.views.main.Shortcuts.SCRIPT_RUN_TO_CARET, runTo::fire);
+        keys.put(org.chamberlain.views.main.Shortcuts.SCRIPT_BREAKPOINT,
+                () -> editor.toggleBreakpoint(editor.area().getCurrentParagraph() + 1));
+        keys.put(org.chamberlain.views.main.Shortcuts.SCRIPT_SAVE, save::fire);
+        // A filter, so the editor (which takes most keys) does not see them first; a disabled button ignores fire().
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            for (Map.Entry<javafx.scene.input.KeyCombination, Runnable> key : keys.entrySet()) {
+                if (key.getKey().match(event)) {
+                    key.getValue().run();
+                    event.consume();
+                    return;
+                }
+            }
+        });
         Button folder = button("Run folder…", "console-run-folder", e -> chooseAndRunFolder());
-        Button record = button("● Record…", "console-record", e -> openRecorder().show());
+        Button record = button("● Record…", "console-record", e -> {
+            if (confirmReplacingUnsavedChanges()) {
+                openRecorder().show();
+            }
+        });
         record.disableProperty().bind(busy);
         record.setTooltip(new Tooltip("Record the live traffic of the app's accounts or of this script's accounts "
                 + "as a new script"));
@@ -224,7 +360,9 @@ public final class ConsoleView implements AutoCloseable {
         noSandbox.setOnMouseClicked(e -> model.diagnostics().add(ConsoleViewModel.NO_SANDBOX));
         runBar = new ToolBar(run, step, resume, runTo, stop, new Separator(), target, host,
                 new Label(":"), port, noSandbox);
-        return new ToolBar(open, save, saveAs, recentMenu, quick, new Separator(), folder, record);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(open, save, saveAs, recentMenu, quick, new Separator(), folder, record, spacer, fileState);
     }
 
     private static Button button(String text, String id, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
@@ -492,11 +630,12 @@ public final class ConsoleView implements AutoCloseable {
         // Rows of one text line: a fixed height spares measuring every new row when the table first shows.
         table.setFixedCellSize(24);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Script", r -> r.file()));
-        table.getColumns().add(column("Verdict", r -> r.verdict().name().toLowerCase(java.util.Locale.ROOT)));
-        table.getColumns().add(column("ms", r -> String.format(java.util.Locale.ROOT, "%.0f", r.ms())));
-        table.getColumns().add(column("Failing line", r -> r.line() > 0 ? Integer.toString(r.line()) : ""));
-        table.getColumns().add(column("Message", r -> r.message() == null ? "" : r.message()));
+        // Widths: a script's name and the failure's message are what people read; the rest is short.
+        table.getColumns().add(column("Script", 230, r -> r.file()));
+        table.getColumns().add(column("Verdict", 70, r -> r.verdict().name().toLowerCase(java.util.Locale.ROOT)));
+        table.getColumns().add(column("ms", 60, r -> String.format(java.util.Locale.ROOT, "%.0f", r.ms())));
+        table.getColumns().add(column("Line", 50, r -> r.line() > 0 ? Integer.toString(r.line()) : ""));
+        table.getColumns().add(column("Message", 300, r -> r.message() == null ? "" : r.message()));
         // A pseudo-class, not an inline style: a new style makes JavaFX look up the row's and its cells' styles.
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -518,9 +657,10 @@ public final class ConsoleView implements AutoCloseable {
         return box;
     }
 
-    private static TableColumn<ScriptResult, String> column(String title,
+    private static TableColumn<ScriptResult, String> column(String title, double width,
             java.util.function.Function<ScriptResult, String> value) {
         TableColumn<ScriptResult, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
         column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(c.getValue())));
         return column;
     }
@@ -687,6 +827,8 @@ public final class ConsoleView implements AutoCloseable {
             editor.clearMarks();
             editor.breakpoints().clear();
             editor.setText(text);
+            savedText = text;
+            updateModified();
             editor.breakpoints().addAll(model.breakpointsOf(file));
             model.updateAccounts(text);
             remember(file);
@@ -702,6 +844,8 @@ public final class ConsoleView implements AutoCloseable {
         editor.clearMarks();
         editor.breakpoints().clear();
         editor.setText(text);
+        savedText = "";
+        updateModified();
         model.updateAccounts(text);
     }
 
@@ -711,6 +855,7 @@ public final class ConsoleView implements AutoCloseable {
 
     private void open() {
         FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a script");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scansion scripts", "*.scs"));
         Path current = model.fileProperty().get();
         if (current != null && current.getParent() != null) {
@@ -726,6 +871,7 @@ public final class ConsoleView implements AutoCloseable {
         Path target = model.fileProperty().get();
         if (askForName || target == null) {
             FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save the script as");
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scansion scripts", "*.scs"));
             chooser.setInitialFileName(target == null ? "script.scs" : target.getFileName().toString());
             java.io.File chosen = chooser.showSaveDialog(window());
@@ -740,8 +886,14 @@ public final class ConsoleView implements AutoCloseable {
     /** Writes the editor's text to {@code file} and makes it the console's file. */
     public void saveTo(Path file) {
         try {
-            Files.writeString(file, editor.text(), StandardCharsets.UTF_8);
+            String text = editor.text();
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            savedText = text;
             model.fileProperty().set(file);
+            updateModified();
+            if (memory != null) {
+                memory.forgetDraft();
+            }
             remember(file);
         } catch (IOException e) {
             model.diagnostics().add("Cannot save " + file + ": " + e.getMessage());
@@ -755,16 +907,30 @@ public final class ConsoleView implements AutoCloseable {
             recent.remove(recent.size() - 1);
         }
         rebuildRecent();
+        if (memory != null) {
+            memory.rememberRecent(List.copyOf(recent));
+        }
     }
 
     private void rebuildRecent() {
         recentMenu.getItems().clear();
         for (Path file : recent) {
-            MenuItem item = new MenuItem(file.getFileName() + "  (" + file.getParent() + ")");
-            item.setOnAction(e -> openFile(file));
+            MenuItem item = fileItem(file.getFileName() + "  (" + file.getParent() + ")");
+            item.setOnAction(e -> {
+                if (confirmReplacingUnsavedChanges()) {
+                    openFile(file);
+                }
+            });
             recentMenu.getItems().add(item);
         }
         recentMenu.setDisable(recent.isEmpty());
+    }
+
+    /** A menu item named after a file: its underscores are text, not keyboard mnemonics. */
+    static MenuItem fileItem(String text) {
+        MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(false);
+        return item;
     }
 
     private void rebuildQuick(MenuButton quick) {
@@ -772,12 +938,16 @@ public final class ConsoleView implements AutoCloseable {
         for (Path folder : quickFolders) {
             try {
                 for (Path script : ConsoleViewModel.scriptsIn(folder)) {
-                    MenuItem item = new MenuItem(folder.getFileName() + "/" + script.getFileName());
-                    item.setOnAction(e -> openFile(script));
+                    MenuItem item = fileItem(folder.getFileName() + "/" + script.getFileName());
+                    item.setOnAction(e -> {
+                        if (confirmReplacingUnsavedChanges()) {
+                            openFile(script);
+                        }
+                    });
                     quick.getItems().add(item);
                 }
             } catch (IOException e) {
-                MenuItem missing = new MenuItem(folder + ": " + e.getMessage());
+                MenuItem missing = fileItem(folder + ": " + e.getMessage());
                 missing.setDisable(true);
                 quick.getItems().add(missing);
             }
@@ -829,7 +999,12 @@ public final class ConsoleView implements AutoCloseable {
     }
 
     private void chooseAndRunFolder() {
+        // A folder run shows each paused script in the editor.
+        if (!confirmReplacingUnsavedChanges()) {
+            return;
+        }
         DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Run every script of a folder");
         if (!quickFolders.isEmpty()) {
             chooser.setInitialDirectory(quickFolders.get(0).toFile());
         }
@@ -841,6 +1016,7 @@ public final class ConsoleView implements AutoCloseable {
 
     private void export(String suggested, String content) {
         FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the results");
         chooser.setInitialFileName(suggested);
         java.io.File chosen = chooser.showSaveDialog(window());
         if (chosen != null) {
@@ -855,6 +1031,19 @@ public final class ConsoleView implements AutoCloseable {
     @Override
     public void close() {
         model.close();
-        highlighting.shutdownNow();
+        keepDraft.stop();
+        if (memory != null && modified.get()) {
+            // The last keystrokes may not have been kept yet: keep them now, before the thread ends.
+            memory.keepDraft(model.fileProperty().get(), editor.text());
+        }
+        highlighting.shutdown();
+        try {
+            if (!highlighting.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                highlighting.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            highlighting.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

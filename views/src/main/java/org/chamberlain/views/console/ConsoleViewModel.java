@@ -600,7 +600,7 @@ public final class ConsoleViewModel implements AutoCloseable {
                 mark(problem.file(), problem.line(), new ActionMark(Verdict.ERROR, 0));
             }
         } else if (event instanceof Diagnostic diagnostic) {
-            diagnostics.add(diagnostic.text());
+            diagnostics.add(withOriginalNames(diagnostic.text()));
         } else if (event instanceof Unrecognised unrecognised) {
             diagnostics.add("Unreadable replay event (" + unrecognised.reason() + "): " + unrecognised.line());
         } else if (event instanceof Exited exited) {
@@ -657,6 +657,24 @@ public final class ConsoleViewModel implements AutoCloseable {
         if (failure.get() != null && !folderRun) {
             status.set("Failed at " + failure.get().summary());
         }
+    }
+
+    /**
+     * The replayer's own lines name the copies it was given (the editor's text, or scripts moved to the
+     * sandbox's domain, in a temporary folder); people know the files they opened.
+     */
+    private String withOriginalNames(String text) {
+        String named = text;
+        if (runningCopy != null && named.contains(runningCopy.toString())) {
+            named = named.replace(runningCopy.toString(), file.get() != null ? file.get().toString()
+                    : runningCopy.getFileName().toString());
+        }
+        for (Map.Entry<Path, Path> copy : copies.entrySet()) {
+            if (named.contains(copy.getKey().toString())) {
+                named = named.replace(copy.getKey().toString(), copy.getValue().toString());
+            }
+        }
+        return named;
     }
 
     private String displayName(String eventFile) {

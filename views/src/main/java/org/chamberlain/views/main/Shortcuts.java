@@ -18,6 +18,14 @@ public final class Shortcuts {
     public static final KeyCombination ACCOUNTS = KeyCombination.keyCombination("Shortcut+COMMA");
     public static final KeyCombination QUIT = KeyCombination.keyCombination("Shortcut+Q");
     public static final KeyCombination HELP = KeyCombination.keyCombination("F1");
+    // The script console's, active while it has the keyboard focus (the keys debuggers and IDEs use).
+    public static final KeyCombination SCRIPT_RUN = KeyCombination.keyCombination("F5");
+    public static final KeyCombination SCRIPT_STOP = KeyCombination.keyCombination("Shift+F5");
+    public static final KeyCombination SCRIPT_STEP = KeyCombination.keyCombination("F10");
+    public static final KeyCombination SCRIPT_CONTINUE = KeyCombination.keyCombination("F8");
+    public static final KeyCombination SCRIPT_RUN_TO_CARET = KeyCombination.keyCombination("Shortcut+F10");
+    public static final KeyCombination SCRIPT_BREAKPOINT = KeyCombination.keyCombination("F9");
+    public static final KeyCombination SCRIPT_SAVE = KeyCombination.keyCombination("Shortcut+S");
 
     private Shortcuts() {
     }
@@ -40,6 +48,13 @@ public final class Shortcuts {
                 new Entry(NOTIFICATIONS, "Show all notifications of this session"),
                 new Entry(TOGGLE_THEME, "Switch between light and dark theme"),
                 new Entry(ACCOUNTS, "Accounts: add, edit, remove"),
+                new Entry(SCRIPT_RUN, "Script console: run the script"),
+                new Entry(SCRIPT_STEP, "Script console: run one action (step)"),
+                new Entry(SCRIPT_CONTINUE, "Script console: continue after a pause"),
+                new Entry(SCRIPT_RUN_TO_CARET, "Script console: run to the line of the caret"),
+                new Entry(SCRIPT_BREAKPOINT, "Script console: breakpoint on the caret's line, on or off"),
+                new Entry(SCRIPT_STOP, "Script console: stop the run"),
+                new Entry(SCRIPT_SAVE, "Script console: save the script"),
                 new Entry(HELP, "This list"),
                 new Entry(QUIT, "Quit"));
     }

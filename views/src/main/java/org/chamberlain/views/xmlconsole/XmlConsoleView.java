@@ -102,6 +102,7 @@ public final class XmlConsoleView {
         save.setId("xml-save");
         save.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save the traffic of " + model.accountJid());
             chooser.setInitialFileName(model.accountJid().replace('@', '_') + "-xml.log");
             java.io.File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
             if (file != null) {

@@ -34,7 +34,10 @@ https_ports = { }
 modules_disabled = { "s2s" }
 network_settings = { nagle = false }
 
-admins = { admin }
+-- admin@<domain> too: Prosody's own test server makes admin@localhost its admin, and the script console moves a
+-- script's localhost accounts to this domain, so suite scripts that act as server admin (muc_create_destroy's
+-- "Destroy Rooms" command) work here as well. The account exists only if a script asks for it.
+admins = { admin, "admin@" .. domain }
 
 modules_enabled = {
 	"roster"; "saslauth"; "disco"; "carbons"; "pep"; "private"; "blocklist";
@@ -50,8 +53,19 @@ c2s_require_encryption = false
 allow_unencrypted_plain_auth = true
 
 VirtualHost (domain)
+	-- As on Prosody's own test server, so that its suite scripts replay here from the console (version.scs).
+	hide_os_type = true
 
 Component ("conference." .. domain) "muc"
 	modules_enabled = { "muc_mam" }
 	muc_tombstones = false
 	restrict_room_creation = false
+
+-- Publish-subscribe and file upload services, named as on Prosody's test server (pubsub., upload.): every
+-- feature the suite scripts exercise can be tried on the sandbox.
+Component ("pubsub." .. domain) "pubsub"
+	expose_publisher = true
+
+Component ("upload." .. domain) "http_file_share"
+	http_file_share_size_limit = 10000000
+	http_file_share_allowed_file_types = { "text/plain", "image/*" }

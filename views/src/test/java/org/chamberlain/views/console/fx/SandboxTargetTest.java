@@ -126,6 +126,29 @@ class SandboxTargetTest {
             assertThat(FxTesting.onFx(() -> view.model().statusProperty().get()))
                     .as("messages: %s", FxTesting.onFx(() -> List.copyOf(view.model().diagnostics())))
                     .startsWith("2 passed, 0 failed");
+            // The replayer ran copies moved to the sandbox's domain; its lines name the files that were opened.
+            assertThat(FxTesting.onFx(() -> List.copyOf(view.model().diagnostics())))
+                    .anyMatch(line -> line.contains(first.toString()))
+                    .noneMatch(line -> line.contains("run-"));
+        }
+    }
+
+    @Test
+    void aSuiteScriptActingAsServerAdminRunsGreenOnTheSandbox(@TempDir Path parent) throws Exception {
+        // Its Admin (admin@localhost, the admin of Prosody's own test server) destroys a room with the server's
+        // ad-hoc command; on the sandbox that is admin@sandbox.localhost, which the sandbox makes an admin too.
+        try (SandboxServer sandbox = SandboxServer.start("sandbox.localhost", parent)) {
+            FxTesting.onFx(() -> {
+                view.model().sandboxProperty().set(sandbox.consoleTarget());
+                targetChoice().setValue(Target.SANDBOX);
+                view.openFile(ScriptConsoleTest.SUITE.resolve("muc_create_destroy.scs"));
+                view.model().run(view.editor().text(), Set.of());
+            });
+            assertThat(FxTesting.waitFor(30, () -> view.model().stateProperty().get() != RunState.IDLE)).isTrue();
+            assertThat(FxTesting.waitFor(90, () -> view.model().stateProperty().get() == RunState.IDLE)).isTrue();
+            assertThat(FxTesting.onFx(() -> view.model().statusProperty().get()))
+                    .as("messages: %s", FxTesting.onFx(() -> List.copyOf(view.model().diagnostics())))
+                    .startsWith("1 passed, 0 failed");
         }
     }
 

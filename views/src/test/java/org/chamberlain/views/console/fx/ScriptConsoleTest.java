@@ -73,6 +73,23 @@ class ScriptConsoleTest {
     }
 
     @Test
+    void theQuickScriptListNamesEveryFileAsItIs() throws Exception {
+        // Underscores in file names are text: as mnemonics they vanished ("muc_password" showed "mucpassword").
+        List<String> expected = new java.util.ArrayList<>();
+        for (Path script : org.chamberlain.views.console.ConsoleViewModel.scriptsIn(SUITE)) {
+            expected.add("prosody-0.12.3/" + script.getFileName());
+        }
+        List<String> shown = FxTesting.onFx(() -> {
+            javafx.scene.control.MenuButton quick = (javafx.scene.control.MenuButton) scene.lookup("#console-quick");
+            return quick.getItems().stream()
+                    .map(item -> item.isMnemonicParsing() ? item.getText().replaceFirst("_", "") : item.getText())
+                    .toList();
+        });
+        assertThat(expected).anyMatch(name -> name.contains("_"));
+        assertThat(shown).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     @FreshProsody
     void aSeedScriptRunsGreenWithEveryActionMarkedInTheGutter(TestServer server) throws Exception {
         // Not basic_message.scs: its line 78 races two connections (a message expected from offline storage
