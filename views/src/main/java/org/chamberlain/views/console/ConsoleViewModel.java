@@ -505,7 +505,7 @@ public final class ConsoleViewModel implements AutoCloseable {
                         stanza.sent() ? stanza.t() : stanza.arrivedT(), stanza.sent(), stanza.xml(),
                         stanza.disposition(), stanza.line()));
             } else if (event instanceof Diagnostic diagnostic) {
-                newDiagnostics.add(diagnostic.text());
+                newDiagnostics.add(withOriginalNames(diagnostic.text()));
             } else {
                 flushTraffic(newTraffic);
                 flushDiagnostics(newDiagnostics);
@@ -599,8 +599,6 @@ public final class ConsoleViewModel implements AutoCloseable {
             if (problem.error()) {
                 mark(problem.file(), problem.line(), new ActionMark(Verdict.ERROR, 0));
             }
-        } else if (event instanceof Diagnostic diagnostic) {
-            diagnostics.add(withOriginalNames(diagnostic.text()));
         } else if (event instanceof Unrecognised unrecognised) {
             diagnostics.add("Unreadable replay event (" + unrecognised.reason() + "): " + unrecognised.line());
         } else if (event instanceof Exited exited) {
