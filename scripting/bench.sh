@@ -73,7 +73,7 @@ run() { # label args...
   c1=$(cpu_ticks "$pid")
   echo "== $label (whole process as a user runs it, \`./chamberlain replay\`, measured outside:" \
     "$(echo "$t1 - $t0" | bc) s; Prosody CPU during it $(echo "scale=2; ($c1 - $c0) / $(getconf CLK_TCK)" | bc) s)"
-  grep '^bench:\|passed,' "$work/out.txt"
+  grep '^bench:\|passed,\|^FAIL \|^ERROR ' "$work/out.txt"
   { echo "whole $(echo "$t1 - $t0" | bc)"; cat "$work/out.txt"; } >"$work/result-$(echo "$label" | tr -c 'a-z0-9' '-').txt"
 }
 
@@ -177,4 +177,6 @@ generate 50 room50 >"$work/warm/c-accounts50.scs"
 run "3 then 50 accounts in one process, after a warm-up script" "$work/warm" >/dev/null
 echo "== 3 then 50 accounts in one process, after a 3-account warm-up script (per script)"
 grep '^bench-script: [bc]-' "$work"/result-3-then-50*.txt | sed 's/^[^:]*://'
+echo "== where a receives spends its time (waiting for the server vs the replayer's own work), per script above"
+grep -h '^bench: receives split' "$work"/result-3-accounts*.txt "$work"/result-50-accounts*.txt | sed 's/^bench: //'
 summary

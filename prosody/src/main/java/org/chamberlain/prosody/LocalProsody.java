@@ -222,6 +222,11 @@ public final class LocalProsody implements AutoCloseable {
         return System.lineSeparator() + "Server log tail (" + workDir + "):" + System.lineSeparator() + logTail(30);
     }
 
+    /** Completes with the server's exit code when its process ends, for whatever reason (any thread). */
+    public java.util.concurrent.CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
     /** Kills the server at once (SIGKILL), as a crash would: for tests of a server dying mid-run. */
     public void kill() {
         process.destroyForcibly();

@@ -366,6 +366,11 @@ public final class ReplayCommand implements Callable<Integer> {
                     new java.util.LinkedHashMap<>();
             /** The slowest actions, as "duration, FILE:LINE verb", slowest first. */
             private final java.util.TreeMap<Long, String> slowest = new java.util.TreeMap<>();
+            /** From each script's last verdict to its end: closing every connection (one round trip). */
+            private long lastVerdictAt;
+            private long closingNanos;
+            /** Per script file name: of each receives, the wait for the server, our own time, stanzas skipped. */
+            private final java.util.Map<String, List<long[]>> receives = new java.util.LinkedHashMap<>();
 
             @Override
             public void actionFinished(org.chamberlain.scripting.parse.Script script,
@@ -381,7 +386,34 @@ public final class ReplayCommand implements Callable<Integer> {
                 if (slowest.size() > SLOWEST) {
                     slowest.pollFirstEntry();
                 }
+                lastVerdictAt = atNanos;
+                if (action.verb() == org.chamberlain.scripting.parse.Verb.RECEIVES) {
+                    receives.computeIfAbsent(script.file().substring(script.file().lastIndexOf('/') + 1),
+                            key -> new ArrayList<>()).add(new long[] {result.waitedNanos(), result.readNanos(),
+                                result.durationNanos() - result.waitedNanos() - result.readNanos(),
+                                result.skipped()});
+                }
             }
+
+            @Override
+            public void scriptFinished(org.chamberlain.scripting.parse.Script script,
+                    org.chamberlain.scripting.run.ScriptResult result, long atNanos) {
+                closingNanos += atNanos - lastVerdictAt;
+            }
+        }
+
+        /** "wait median …, reading median …, the rest median …, skipped median …" of some receives. */
+        private static String receiveSplit(List<long[]> times) {
+            long[] waited = times.stream().mapToLong(t -> t[0]).sorted().toArray();
+            long[] read = times.stream().mapToLong(t -> t[1]).sorted().toArray();
+            long[] rest = times.stream().mapToLong(t -> t[2]).sorted().toArray();
+            long[] skipped = times.stream().mapToLong(t -> t[3]).sorted().toArray();
+            return String.format(Locale.ROOT, "waiting for the server median %.3f ms (p99 %.3f); replayer's own "
+                    + "work: reading+splitting every connection median %.3f ms (p99 %.3f), taking+matching+reporting "
+                    + "median %.3f ms (p99 %.3f); stanzas skipped median %d (max %d)",
+                    percentile(waited, 50) / 1e6, percentile(waited, 99) / 1e6, percentile(read, 50) / 1e6,
+                    percentile(read, 99) / 1e6, percentile(rest, 50) / 1e6, percentile(rest, 99) / 1e6,
+                    percentile(skipped, 50), skipped[skipped.length - 1]);
         }
 
         static void print(RunResult result, long commandStart, long replayStart, ActionTimes actionTimes,
@@ -397,19 +429,32 @@ public final class ReplayCommand implements Callable<Integer> {
                     percentile(latencies, 99) / 1e6));
             out.println(String.format(Locale.ROOT, "bench: pauses after sends sat out %.3f s in all (--pause-ms "
                     + "per send, kept before the next write, overlapped by receives)", result.pausedNanos() / 1e9));
+            out.println(String.format(Locale.ROOT, "bench: spinning before blocking %.3f s in all; spins cut short "
+                    + "because the runner lost its core %d times (no spinning for 0.2 s after each)",
+                    result.spunNanos() / 1e9, result.spinsCutShort()));
             out.println(String.format(Locale.ROOT, "bench: connect+login, %d connections: median %.2f ms, "
                     + "p99 %.2f ms", connects.length, percentile(connects, 50) / 1e6, percentile(connects, 99) / 1e6));
             actionTimes.byVerb.forEach((verb, times) -> {
                 long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
                 out.println(String.format(Locale.ROOT, "bench: action '%s', %d times: median %.3f ms, p99 %.3f ms, "
-                        + "max %.3f ms", verb, sorted.length, percentile(sorted, 50) / 1e6,
-                        percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6));
+                        + "max %.3f ms, total %.3f s", verb, sorted.length, percentile(sorted, 50) / 1e6,
+                        percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6,
+                        Arrays.stream(sorted).sum() / 1e9));
             });
             actionTimes.byScript.forEach((file, verbs) -> verbs.forEach((verb, times) -> {
                 long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
                 out.println(String.format(Locale.ROOT, "bench-script: %s action '%s', %d times: median %.3f ms",
                         file, verb, sorted.length, percentile(sorted, 50) / 1e6));
             }));
+            out.println(String.format(Locale.ROOT, "bench: closing every connection at the ends of scripts %.3f s in "
+                    + "all", actionTimes.closingNanos / 1e9));
+            List<long[]> allReceives = new ArrayList<>();
+            actionTimes.receives.values().forEach(allReceives::addAll);
+            if (!allReceives.isEmpty()) {
+                out.println("bench: receives split, " + allReceives.size() + " times: " + receiveSplit(allReceives));
+            }
+            actionTimes.receives.forEach((file, times) -> out.println("bench-script: " + file + " receives split: "
+                    + receiveSplit(times)));
             actionTimes.slowest.descendingMap().forEach((nanos, what) -> out.println(String.format(Locale.ROOT,
                     "bench: slow action %.3f ms %s", nanos / 1e6, what)));
             out.println(String.format(Locale.ROOT, "bench: command %.3f s (of which reading the scripts %.3f s); "

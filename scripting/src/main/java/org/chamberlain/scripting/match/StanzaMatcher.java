@@ -40,6 +40,112 @@ public final class StanzaMatcher {
         return MatchResult.failure(outcome.difference, outcome.score);
     }
 
+    /**
+     * True when {@code receivedXml} certainly does not match {@code expected}, judged from its start tag without
+     * parsing it: another element name, or an unprefixed attribute the expected element gives a plain value
+     * (not {@code {scansion:any}}, not a capture) that is missing or different. False means "parse it and
+     * {@link #match}". Where the raw text needs XML decoding to be sure (entities, line ends in a value,
+     * prefixes, anything unusual), this says false. A room of many accounts queues many stanzas a
+     * {@code receives} skips; most are ruled out here (docs/benchmarks.md, "single-threaded I/O").
+     */
+    public static boolean cannotMatch(Element expected, String receivedXml) {
+        int length = receivedXml.length();
+        if (length < 2 || receivedXml.charAt(0) != '<') {
+            return false;
+        }
+        int position = 1;
+        while (position < length && !isTagNameEnd(receivedXml.charAt(position))) {
+            position++;
+        }
+        String name = expected.localName();
+        if (position - 1 != name.length() || !receivedXml.startsWith(name, 1)) {
+            // A prefixed name (p:message) is left to the parser; an unprefixed one is the local name.
+            return receivedXml.lastIndexOf(':', position - 1) < 0;
+        }
+        for (Attribute attribute : expected.attributes()) {
+            String value = attribute.value();
+            if (!attribute.namespace().isEmpty() || ANY.equals(value) || value.startsWith(CAPTURE_PREFIX)) {
+                continue;
+            }
+            int found = rawAttribute(receivedXml, position, attribute.localName());
+            if (found == UNSURE) {
+                return false;
+            }
+            if (found == MISSING) {
+                return true;
+            }
+            int end = receivedXml.indexOf(receivedXml.charAt(found - 1), found);
+            if (end - found != value.length() || !receivedXml.startsWith(value, found)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int MISSING = -1;
+    private static final int UNSURE = -2;
+
+    private static boolean isTagNameEnd(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>';
+    }
+
+    /**
+     * Where the value of the unprefixed attribute {@code name} starts in the start tag beginning at
+     * {@code from}, {@link #MISSING}, or {@link #UNSURE} (a value that needs decoding, or a tag this simple
+     * reading does not understand).
+     */
+    private static int rawAttribute(String xml, int from, String name) {
+        int length = xml.length();
+        int position = from;
+        while (true) {
+            while (position < length && Character.isWhitespace(xml.charAt(position))) {
+                position++;
+            }
+            if (position >= length) {
+                return UNSURE;
+            }
+            char c = xml.charAt(position);
+            if (c == '>' || c == '/') {
+                return MISSING;
+            }
+            int nameStart = position;
+            while (position < length && xml.charAt(position) != '=' && !Character.isWhitespace(xml.charAt(position))
+                    && xml.charAt(position) != '>') {
+                position++;
+            }
+            int nameEnd = position;
+            while (position < length && Character.isWhitespace(xml.charAt(position))) {
+                position++;
+            }
+            if (position >= length || xml.charAt(position) != '=') {
+                return UNSURE;
+            }
+            position++;
+            while (position < length && Character.isWhitespace(xml.charAt(position))) {
+                position++;
+            }
+            if (position >= length || xml.charAt(position) != '\'' && xml.charAt(position) != '"') {
+                return UNSURE;
+            }
+            char quote = xml.charAt(position);
+            int valueStart = position + 1;
+            int valueEnd = xml.indexOf(quote, valueStart);
+            if (valueEnd < 0) {
+                return UNSURE;
+            }
+            if (nameEnd - nameStart == name.length() && xml.startsWith(name, nameStart)) {
+                for (int i = valueStart; i < valueEnd; i++) {
+                    char v = xml.charAt(i);
+                    if (v == '&' || v == '<' || v == '\t' || v == '\r' || v == '\n') {
+                        return UNSURE;
+                    }
+                }
+                return valueStart;
+            }
+            position = valueEnd + 1;
+        }
+    }
+
     /** True when the element is compared strictly (section 4, "Mode"). */
     public static boolean isStrict(Element expected) {
         String mode = expected.attribute(Namespaces.SCANSION, "strict");

@@ -5,117 +5,76 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The receive queues of one script's accounts, and the first connection problem of any of them. Connection
- * threads add (never block beyond a short lock); the runner thread takes and waits. One lock for all accounts,
- * so a runner waiting on one account also wakes when another account's connection dies.
+ * The receive queues of one script's accounts, and the first connection problem of any of them. Filled by the
+ * connections while the runner waits in the {@link Poller} (which reads every connection of the script), so a
+ * runner waiting for one account also learns at once when another account's connection dies.
+ *
+ * <p>Threads: the runner thread only (connections are served by it too), so there are no locks.
  */
 final class Inbox {
-    /** How long {@link #take} watches for an arrival on the CPU before it parks. */
-    private static final long SPIN_NANOS = 500_000;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    private final Poller poller;
     private final Map<String, ArrayDeque<ReceivedStanza>> queues = new HashMap<>();
     private String problem;
-    /** Counts every add and problem, so a spinning runner sees a change without taking the lock. */
-    private volatile long changes;
+
+    Inbox(Poller poller) {
+        this.poller = poller;
+    }
 
     /** What {@link #take} found. */
     record Taken(ReceivedStanza stanza, String problem) {
     }
 
-    /** Called on a connection's reader thread. */
+    /** Called by an account's connection when a stanza arrived. */
     void add(ReceivedStanza stanza) {
-        lock.lock();
-        try {
-            queues.computeIfAbsent(stanza.account(), key -> new ArrayDeque<>()).addLast(stanza);
-            changes++;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        queues.computeIfAbsent(stanza.account(), key -> new ArrayDeque<>()).addLast(stanza);
     }
 
-    /** Records a connection problem (the first one wins) and wakes the runner. Any thread. */
+    /** Records a connection problem (the first one wins). */
     void problem(String message) {
-        lock.lock();
-        try {
-            if (problem == null) {
-                problem = message;
-            }
-            changes++;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+        if (problem == null) {
+            problem = message;
         }
     }
 
     String problem() {
-        lock.lock();
-        try {
-            return problem;
-        } finally {
-            lock.unlock();
-        }
+        return problem;
     }
 
     /**
-     * The account's next stanza, waiting until {@code deadlineNanos}. Queued stanzas come first; when the queue
-     * is empty and a connection problem is known, the problem is returned.
+     * The account's next stanza, waiting until {@code deadlineNanos} (reading every connection meanwhile).
+     * Queued stanzas come first; when the queue is empty and a connection problem is known, the problem is
+     * returned.
      *
      * @return null when the time ran out
      */
     Taken take(String account, long deadlineNanos) throws InterruptedException {
-        boolean spun = false;
-        lock.lock();
-        try {
-            while (true) {
-                ArrayDeque<ReceivedStanza> queue = queues.get(account);
-                if (queue != null && !queue.isEmpty()) {
-                    return new Taken(queue.removeFirst(), null);
-                }
-                if (problem != null) {
-                    return new Taken(null, problem);
-                }
-                long left = deadlineNanos - System.nanoTime();
-                if (left <= 0) {
+        boolean lastLook = false;
+        while (true) {
+            ArrayDeque<ReceivedStanza> queue = queues.get(account);
+            if (queue != null && !queue.isEmpty()) {
+                return new Taken(queue.removeFirst(), null);
+            }
+            if (problem != null) {
+                return new Taken(null, problem);
+            }
+            if (deadlineNanos - System.nanoTime() <= 0) {
+                if (lastLook) {
                     return null;
                 }
-                if (!spun) {
-                    // An answer usually comes within a fraction of a millisecond: waiting for it on the CPU saves
-                    // the wake-up of a parked thread (tens of microseconds idle, far more on a busy machine).
-                    spun = true;
-                    long seen = changes;
-                    long spinUntil = System.nanoTime() + Math.min(left, SPIN_NANOS);
-                    lock.unlock();
-                    try {
-                        while (changes == seen && System.nanoTime() < spinUntil) {
-                            Thread.onSpinWait();
-                        }
-                    } finally {
-                        lock.lock();
-                    }
-                    continue;
-                }
-                changed.await(left, TimeUnit.NANOSECONDS);
+                // What is in the kernel's buffers at the deadline still counts.
+                lastLook = true;
+                poller.pollNow();
+                continue;
             }
-        } finally {
-            lock.unlock();
+            poller.poll(deadlineNanos);
         }
     }
 
     /** Removes and returns everything queued for the account. */
     List<ReceivedStanza> drain(String account) {
-        lock.lock();
-        try {
-            ArrayDeque<ReceivedStanza> queue = queues.remove(account);
-            return queue == null ? List.of() : new ArrayList<>(queue);
-        } finally {
-            lock.unlock();
-        }
+        ArrayDeque<ReceivedStanza> queue = queues.remove(account);
+        return queue == null ? List.of() : new ArrayList<>(queue);
     }
 }

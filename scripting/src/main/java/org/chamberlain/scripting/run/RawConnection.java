@@ -1,21 +1,26 @@
 package org.chamberlain.scripting.run;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.Reader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import org.chamberlain.scripting.xml.Element;
 import org.chamberlain.scripting.xml.Namespaces;
 import org.chamberlain.scripting.xml.XmlParsing;
@@ -23,23 +28,25 @@ import org.chamberlain.scripting.xml.XmlWriter;
 
 /**
  * One client connection of the replayer, without an XMPP library: TCP (Nagle off), stream, STARTTLS when
- * offered, SASL (SCRAM preferred, PLAIN where allowed), stream restart, resource binding, all on the calling
- * thread; then every top-level element that arrives is handed, exactly as it arrived, to a {@link Sink} on a
- * reader thread of the connection's own, and {@link #send} writes the caller's text unchanged.
- * docs/decisions/0003-replayer-without-smack.md says why this is not Smack.
+ * offered, SASL (SCRAM preferred, PLAIN where allowed), stream restart, resource binding; then every top-level
+ * element that arrives is handed, exactly as it arrived, to a {@link Sink}, and {@link #send} writes the
+ * caller's text unchanged. docs/decisions/0003-replayer-without-smack.md says why this is not Smack, and why
+ * there is no thread of its own.
  *
- * <p>Threads: {@link #open}, {@link #send} and the closing methods are called by the runner thread; the sink
- * is called on the reader thread (started at the end of {@link #open}, ended and joined by {@link #awaitClosed}
- * or {@link #shutdownNow}).
+ * <p>The socket is a non-blocking channel registered with the run's {@link Poller}; TLS is an {@link SSLEngine}
+ * over it. Threads: everything, including the sink's calls, happens on the runner thread: its own calls
+ * ({@link #open}, {@link #send}, the closing methods) and, whenever the runner waits in the poller,
+ * {@link #ready} for what arrived.
  */
 final class RawConnection {
     static final String SASL = "urn:ietf:params:xml:ns:xmpp-sasl";
     static final String TLS = "urn:ietf:params:xml:ns:xmpp-tls";
     static final String BIND = "urn:ietf:params:xml:ns:xmpp-bind";
     static final String SESSION = "urn:ietf:params:xml:ns:xmpp-session";
-    private static final int READ_BUFFER_CHARS = 8192;
+    private static final int READ_BUFFER_BYTES = 32 * 1024;
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
-    /** Receives the connection's elements on its reader thread, once the handshake is over. */
+    /** Receives the connection's elements (on the runner thread), once the handshake is over. */
     interface Sink {
         void element(String xml, long arrivalNanos);
 
@@ -80,43 +87,64 @@ final class RawConnection {
     }
 
     private final Settings settings;
+    private final Poller poller;
+    private final long timeoutNanos;
     private final ArrayDeque<Arrival> handshakeQueue = new ArrayDeque<>();
     private final StreamSplitter splitter = new StreamSplitter(new SplitHandler());
-    private final char[] buffer = new char[READ_BUFFER_CHARS];
-    private Socket socket;
-    private Reader in;
-    private OutputStream out;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final CharBuffer chars = CharBuffer.allocate(READ_BUFFER_BYTES);
+    /** Bytes read from the socket and not yet used (write mode). */
+    private ByteBuffer netIn = ByteBuffer.allocate(READ_BUFFER_BYTES);
+    /** TLS: decrypted bytes not yet decoded (write mode). */
+    private ByteBuffer appIn;
+    /** TLS: encrypted bytes not yet written (write mode). */
+    private ByteBuffer netOut;
+    private SocketChannel channel;
+    private SelectionKey key;
+    private SSLEngine engine;
+    /** During the TLS handshake the engine reads {@link #netIn} itself; arrivals only fill it. */
+    private boolean tlsHandshaking;
+    private long bytesRead;
+    private boolean connected;
+    private String connectProblem;
+    private boolean writable;
+    /** In {@link #writeAll}: {@link #netOut} is being written and must not be wrapped into meanwhile. */
+    private boolean writing;
     private boolean encrypted;
     private boolean streamOpened;
     private long chunkArrival;
     private String boundJid;
-    private Thread reader;
-    /** Set on the runner thread before the reader thread starts (published by {@code Thread.start}). */
     private Sink sink;
-    private volatile boolean closing;
-    private volatile boolean serverClosed;
-    private volatile boolean ended;
+    private boolean closing;
+    private boolean serverClosed;
+    private boolean ended;
+    /** Why reading ended, for a handshake that was waiting. */
+    private String endProblem;
 
-    private RawConnection(Settings settings) {
+    private RawConnection(Settings settings, Poller poller) {
         this.settings = settings;
+        this.poller = poller;
+        this.timeoutNanos = settings.timeoutMillis() * 1_000_000L;
     }
 
     /**
-     * Connects, logs in and binds; then starts capturing into {@code sink}. Nothing else is sent: no presence,
-     * no roster request, nothing after the bind.
+     * Connects, logs in and binds; then hands arrivals to {@code sink}. Nothing else is sent: no presence, no
+     * roster request, nothing after the bind.
      */
-    static RawConnection open(Settings settings, Sink sink, String readerName) throws ConnectFailure {
-        RawConnection connection = new RawConnection(settings);
+    static RawConnection open(Settings settings, Poller poller, Sink sink) throws ConnectFailure,
+            InterruptedException {
+        RawConnection connection = new RawConnection(settings, poller);
         try {
             connection.handshake();
-        } catch (ConnectFailure e) {
-            connection.closeSocket();
+        } catch (ConnectFailure | InterruptedException e) {
+            connection.closeChannel();
             throw e;
         } catch (RuntimeException e) {
-            connection.closeSocket();
+            connection.closeChannel();
             throw new ConnectFailure(Stage.LOGIN, "unexpected answer from the server (" + e.getMessage() + ")");
         }
-        connection.startCapture(sink, readerName);
+        connection.startCapture(sink);
         return connection;
     }
 
@@ -131,26 +159,259 @@ final class RawConnection {
     }
 
     /**
-     * Writes the text as it is; returns once all its bytes are in the kernel's socket buffer (the socket's
-     * stream is unbuffered), so a pause after it really follows the send.
+     * Writes the text as it is; returns once all its bytes are in the kernel's socket buffer, so a pause after
+     * it really follows the send. (If the kernel's buffer is full, arrivals are handled while it drains.)
      */
-    void send(String xml) throws IOException {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        synchronized (this) {
-            out.write(bytes);
+    void send(String xml) throws IOException, InterruptedException {
+        ByteBuffer bytes = ByteBuffer.wrap(xml.getBytes(StandardCharsets.UTF_8));
+        if (engine == null) {
+            writeAll(bytes);
+        } else {
+            wrap(bytes);
+            writeAll(netOut);
         }
     }
 
-    private void handshake() throws ConnectFailure {
-        try {
-            socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(settings.address(), settings.port()), settings.timeoutMillis());
-            socket.setSoTimeout(settings.timeoutMillis());
-            useStreams();
-        } catch (IOException e) {
-            throw new ConnectFailure(Stage.CONNECT, message(e));
+    /**
+     * Writes everything in {@code buffer} (read mode; for {@link #netOut}: write mode, written and compacted).
+     */
+    private void writeAll(ByteBuffer buffer) throws IOException, InterruptedException {
+        boolean pending = buffer == netOut;
+        if (pending) {
+            netOut.flip();
         }
+        writing = true;
+        try {
+            long deadline = 0;
+            while (buffer.hasRemaining()) {
+                if (channel.write(buffer) > 0) {
+                    continue;
+                }
+                if (deadline == 0) {
+                    deadline = System.nanoTime() + timeoutNanos;
+                }
+                writable = false;
+                key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+                while (!writable) {
+                    if (ended) {
+                        throw new IOException(endProblem);
+                    }
+                    if (!poller.poll(deadline)) {
+                        throw new IOException("the server read nothing for " + settings.timeoutMillis() + " ms");
+                    }
+                }
+            }
+        } finally {
+            writing = false;
+            if (pending) {
+                netOut.compact();
+            }
+        }
+    }
+
+    /** Called by the poller on the runner thread with what is ready on this connection's channel. */
+    void ready(int readyOps) {
+        if ((readyOps & SelectionKey.OP_CONNECT) != 0) {
+            finishConnect();
+        }
+        if ((readyOps & SelectionKey.OP_WRITE) != 0 && key.isValid()) {
+            writable = true;
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
+        }
+        if ((readyOps & SelectionKey.OP_READ) != 0 && key.isValid()) {
+            readable();
+        }
+    }
+
+    private void finishConnect() {
+        try {
+            if (channel.finishConnect()) {
+                connected = true;
+                key.interestOps(SelectionKey.OP_READ);
+            }
+        } catch (IOException e) {
+            // A failed finishConnect has closed the channel (and so cancelled its key) already.
+            connectProblem = message(e);
+        }
+    }
+
+    private void readable() {
+        while (!ended) {
+            int room = netIn.remaining();
+            int count;
+            try {
+                count = channel.read(netIn);
+            } catch (IOException e) {
+                end(message(e), false);
+                return;
+            }
+            if (count < 0) {
+                end("the server closed the connection", false);
+                return;
+            }
+            if (count == 0) {
+                return;
+            }
+            chunkArrival = System.nanoTime();
+            bytesRead += count;
+            if (tlsHandshaking) {
+                if (!netIn.hasRemaining()) {
+                    netIn = enlarged(netIn, netIn.capacity() * 2);
+                }
+                return;
+            }
+            try {
+                useInput();
+            } catch (IOException | RuntimeException e) {
+                end(e.getMessage() == null ? e.getClass().getSimpleName() : message(e), true);
+                return;
+            }
+            if (count < room) {
+                // The socket had less than the buffer holds: it is drained (the selector says if more comes).
+                return;
+            }
+        }
+    }
+
+    /** Reading is over: the end of the socket, a failure, or data that cannot be part of a stream. */
+    private void end(String why, boolean unreadable) {
+        ended = true;
+        if (key.isValid()) {
+            key.interestOps(0);
+        }
+        if (endProblem == null) {
+            endProblem = unreadable ? "the server sent data that cannot be read: " + why : why;
+        }
+        if (sink != null && !closing) {
+            if (unreadable) {
+                sink.unreadable(why);
+            } else {
+                sink.ended(why);
+            }
+        }
+    }
+
+    /** Decrypts (TLS) and decodes what was read, and feeds the splitter. */
+    private void useInput() throws IOException {
+        if (engine == null) {
+            netIn.flip();
+            try {
+                decode(netIn);
+            } finally {
+                netIn.compact();
+            }
+            return;
+        }
+        boolean closedByServer = false;
+        netIn.flip();
+        try {
+            while (netIn.hasRemaining()) {
+                SSLEngineResult result = engine.unwrap(netIn, appIn);
+                if (result.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_TASK) {
+                    runDelegatedTasks();
+                }
+                if (!writing && engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_WRAP) {
+                    // A post-handshake message that needs an answer (a TLS 1.3 key update): written as soon as
+                    // the socket takes it, without waiting here.
+                    wrap(NOTHING);
+                    writeWhatTheSocketTakes();
+                }
+                SSLEngineResult.Status status = result.getStatus();
+                if (status == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+                    break;
+                } else if (status == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                    appIn.flip();
+                    decode(appIn);
+                    appIn.compact();
+                    int needed = engine.getSession().getApplicationBufferSize();
+                    if (appIn.remaining() < needed) {
+                        appIn = enlarged(appIn, appIn.position() + needed);
+                    }
+                } else if (status == SSLEngineResult.Status.CLOSED) {
+                    closedByServer = true;
+                    break;
+                } else if (result.bytesConsumed() == 0 && result.bytesProduced() == 0) {
+                    break;
+                }
+            }
+        } finally {
+            netIn.compact();
+        }
+        int packet = engine.getSession().getPacketBufferSize();
+        if (netIn.capacity() < packet) {
+            netIn = enlarged(netIn, packet);
+        }
+        appIn.flip();
+        try {
+            decode(appIn);
+        } finally {
+            appIn.compact();
+        }
+        if (closedByServer) {
+            end("the server ended TLS", false);
+        }
+    }
+
+    /** Decodes UTF-8 (an incomplete sequence at the end stays in {@code bytes}) and feeds the splitter. */
+    private void decode(ByteBuffer bytes) throws IOException {
+        while (true) {
+            CoderResult result = decoder.decode(bytes, chars, false);
+            chars.flip();
+            if (chars.hasRemaining()) {
+                splitter.feed(chars.array(), chars.arrayOffset() + chars.position(), chars.remaining());
+            }
+            chars.clear();
+            if (!result.isOverflow()) {
+                return;
+            }
+        }
+    }
+
+    /** TLS: encrypts {@code plain} into {@link #netOut}. */
+    private SSLEngineResult wrap(ByteBuffer plain) throws SSLException {
+        while (true) {
+            SSLEngineResult result = engine.wrap(plain, netOut);
+            if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                netOut = enlarged(netOut, netOut.position() + engine.getSession().getPacketBufferSize());
+                continue;
+            }
+            if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                throw new SSLException("the TLS session is closed");
+            }
+            if (result.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_TASK) {
+                runDelegatedTasks();
+            }
+            if (!plain.hasRemaining()) {
+                return result;
+            }
+        }
+    }
+
+    private void writeWhatTheSocketTakes() throws IOException {
+        netOut.flip();
+        try {
+            channel.write(netOut);
+        } finally {
+            netOut.compact();
+        }
+    }
+
+    private void runDelegatedTasks() {
+        Runnable task;
+        while ((task = engine.getDelegatedTask()) != null) {
+            task.run();
+        }
+    }
+
+    private static ByteBuffer enlarged(ByteBuffer buffer, int capacity) {
+        ByteBuffer larger = ByteBuffer.allocate(Math.max(capacity, buffer.capacity()));
+        buffer.flip();
+        larger.put(buffer);
+        return larger;
+    }
+
+    private void handshake() throws ConnectFailure, InterruptedException {
+        connect();
         Element features = openStream(Stage.CONNECT);
         if (child(features, TLS, "starttls") != null) {
             features = startTls();
@@ -180,20 +441,36 @@ final class RawConnection {
             // RFC 3921 servers still want the session IQ (RFC 6121 made it optional, as Prosody says).
             request("<iq type='set' id='session-1'><session xmlns='" + SESSION + "'/></iq>", "session-1");
         }
+    }
+
+    /** TCP, non-blocking, registered with the poller; waits (handling other connections) for the connect. */
+    private void connect() throws ConnectFailure, InterruptedException {
         try {
-            socket.setSoTimeout(0);
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            key = poller.register(channel, this);
+            if (channel.connect(new InetSocketAddress(settings.address(), settings.port()))) {
+                connected = true;
+                key.interestOps(SelectionKey.OP_READ);
+                return;
+            }
         } catch (IOException e) {
-            throw new ConnectFailure(Stage.LOGIN, message(e));
+            throw new ConnectFailure(Stage.CONNECT, message(e));
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (!connected && connectProblem == null) {
+            if (!poller.poll(deadline)) {
+                throw new ConnectFailure(Stage.CONNECT, "connect timed out");
+            }
+        }
+        if (connectProblem != null) {
+            throw new ConnectFailure(Stage.CONNECT, connectProblem);
         }
     }
 
-    private void useStreams() throws IOException {
-        in = new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8);
-        out = socket.getOutputStream();
-    }
-
     /** Sends our stream header and reads the server's header and features. */
-    private Element openStream(Stage stage) throws ConnectFailure {
+    private Element openStream(Stage stage) throws ConnectFailure, InterruptedException {
         streamOpened = false;
         try {
             send("<stream:stream xmlns='jabber:client' to='" + XmlWriter.escapeAttribute(settings.domain())
@@ -210,7 +487,7 @@ final class RawConnection {
         return features;
     }
 
-    private Element startTls() throws ConnectFailure {
+    private Element startTls() throws ConnectFailure, InterruptedException {
         try {
             send("<starttls xmlns='" + TLS + "'/>");
         } catch (IOException e) {
@@ -221,24 +498,39 @@ final class RawConnection {
             throw new ConnectFailure(Stage.CONNECT, "the server refused STARTTLS");
         }
         ServerCertificates trust;
-        SSLSocket tls;
         try {
             trust = new ServerCertificates(settings.trustedCertificates());
             // The identity to check is the XMPP domain, not the host we dialled (--host 127.0.0.1, a
             // connect_host): RFC 6120 §13.7.2. The same name goes out as SNI.
-            tls = (SSLSocket) trust.context().getSocketFactory().createSocket(socket, settings.domain(),
-                    settings.port(), true);
-        } catch (java.security.GeneralSecurityException | IOException e) {
+            engine = trust.context().createSSLEngine(settings.domain(), settings.port());
+            engine.setUseClientMode(true);
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            String domain = settings.domain();
+            boolean addressLiteral = domain.indexOf(':') >= 0 || domain.chars().allMatch(c -> c == '.'
+                    || c >= '0' && c <= '9');
+            try {
+                // SNI carries host names only (RFC 6066 §3), as Java's own TLS sockets do.
+                parameters.setServerNames(addressLiteral ? List.of() : List.of(new SNIHostName(domain)));
+            } catch (IllegalArgumentException e) {
+                parameters.setServerNames(List.of());
+            }
+            engine.setSSLParameters(parameters);
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
             throw new ConnectFailure(Stage.CONNECT, "TLS could not start: " + message(e));
         }
+        int packet = engine.getSession().getPacketBufferSize();
+        appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+        netOut = ByteBuffer.allocate(packet);
+        // Nothing may follow <proceed/> before the server's TLS records (RFC 6120 §5.4.3.3).
+        netIn = ByteBuffer.allocate(Math.max(READ_BUFFER_BYTES, packet));
+        decoder.reset();
+        tlsHandshaking = true;
         try {
-            SSLParameters parameters = tls.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            tls.setSSLParameters(parameters);
-            tls.startHandshake();
-            socket = tls;
+            tlsHandshake();
+            tlsHandshaking = false;
             encrypted = true;
-            useStreams();
+            useInput();
         } catch (IOException e) {
             String refused = trust.refusedFingerprint();
             if (refused != null) {
@@ -247,8 +539,66 @@ final class RawConnection {
                         + "; if this is the server you meant, run again with --trust-certificate " + refused);
             }
             throw new ConnectFailure(Stage.CONNECT, "TLS failed: " + message(e));
+        } finally {
+            tlsHandshaking = false;
         }
         return openStream(Stage.CONNECT);
+    }
+
+    /** Runs the engine's handshake over the channel, waiting in the poller for the server's records. */
+    private void tlsHandshake() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        engine.beginHandshake();
+        SSLEngineResult.HandshakeStatus status = engine.getHandshakeStatus();
+        while (true) {
+            switch (status) {
+                case NEED_WRAP -> {
+                    status = wrap(NOTHING).getHandshakeStatus();
+                    writeAll(netOut);
+                }
+                case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
+                    SSLEngineResult result;
+                    netIn.flip();
+                    try {
+                        result = engine.unwrap(netIn, appIn);
+                    } finally {
+                        netIn.compact();
+                    }
+                    switch (result.getStatus()) {
+                        case BUFFER_UNDERFLOW -> {
+                            awaitBytes(deadline);
+                            status = engine.getHandshakeStatus();
+                        }
+                        case BUFFER_OVERFLOW -> {
+                            appIn = enlarged(appIn, appIn.position() + engine.getSession().getApplicationBufferSize());
+                            status = engine.getHandshakeStatus();
+                        }
+                        case CLOSED -> throw new SSLException("the server ended TLS during the handshake");
+                        default -> status = result.getHandshakeStatus();
+                    }
+                }
+                case NEED_TASK -> {
+                    runDelegatedTasks();
+                    status = engine.getHandshakeStatus();
+                }
+                default -> {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits (handling other connections) until more bytes of this connection were read. */
+    private void awaitBytes(long deadline) throws IOException, InterruptedException {
+        long before = bytesRead;
+        while (bytesRead == before) {
+            if (ended) {
+                throw new IOException(endProblem);
+            }
+            if (!poller.poll(deadline)) {
+                throw new IOException("the server did not answer in time");
+            }
+        }
     }
 
     /** Java's reasons for refusing a certificate, in words for people where we know them. */
@@ -270,7 +620,7 @@ final class RawConnection {
         return text;
     }
 
-    private void authenticate(Element features) throws ConnectFailure {
+    private void authenticate(Element features) throws ConnectFailure, InterruptedException {
         List<String> offered = new ArrayList<>();
         Element mechanisms = child(features, SASL, "mechanisms");
         if (mechanisms != null) {
@@ -327,7 +677,7 @@ final class RawConnection {
     }
 
     /** Sends an IQ and reads until its answer; an error answer fails the login. */
-    private Element request(String iq, String id) throws ConnectFailure {
+    private Element request(String iq, String id) throws ConnectFailure, InterruptedException {
         try {
             send(iq);
         } catch (IOException e) {
@@ -350,23 +700,18 @@ final class RawConnection {
     }
 
     /** The next top-level element during the handshake; stream errors and an ended stream fail it. */
-    private Element next(Stage stage) throws ConnectFailure {
-        try {
-            while (handshakeQueue.isEmpty()) {
-                if (serverClosed) {
-                    throw new ConnectFailure(stage, "the server closed the stream");
-                }
-                int count = in.read(buffer);
-                if (count < 0) {
-                    throw new EOFException("the server closed the connection");
-                }
-                chunkArrival = System.nanoTime();
-                splitter.feed(buffer, 0, count);
+    private Element next(Stage stage) throws ConnectFailure, InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (handshakeQueue.isEmpty()) {
+            if (serverClosed) {
+                throw new ConnectFailure(stage, "the server closed the stream");
             }
-        } catch (SocketTimeoutException e) {
-            throw new ConnectFailure(stage, "the server did not answer in time");
-        } catch (IOException e) {
-            throw new ConnectFailure(stage, message(e));
+            if (ended) {
+                throw new ConnectFailure(stage, endProblem);
+            }
+            if (!poller.poll(deadline)) {
+                throw new ConnectFailure(stage, "the server did not answer in time");
+            }
         }
         Arrival arrival = handshakeQueue.removeFirst();
         Element element;
@@ -391,47 +736,16 @@ final class RawConnection {
         return element;
     }
 
-    private void startCapture(Sink target, String readerName) {
+    private void startCapture(Sink target) {
         sink = target;
         // Anything that came with the bind answer (nothing does today) goes to the sink first, in order.
         while (!handshakeQueue.isEmpty()) {
             Arrival early = handshakeQueue.removeFirst();
             target.element(early.xml(), early.nanos());
         }
-        reader = new Thread(this::readLoop, readerName);
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    /** The reader thread: reads until the end of the socket, or the server's closing tag once we close. */
-    private void readLoop() {
-        try {
-            while (!(closing && serverClosed)) {
-                int count = in.read(buffer);
-                if (count < 0) {
-                    ended = true;
-                    if (!closing) {
-                        sink.ended("the server closed the connection");
-                    }
-                    return;
-                }
-                chunkArrival = System.nanoTime();
-                splitter.feed(buffer, 0, count);
-            }
-        } catch (IOException e) {
-            ended = true;
-            if (!closing) {
-                if (e instanceof java.net.SocketException || e instanceof EOFException) {
-                    sink.ended(message(e));
-                } else {
-                    sink.unreadable(message(e));
-                }
-            }
-        } catch (RuntimeException e) {
-            ended = true;
-            if (!closing) {
-                sink.unreadable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            }
+        if (ended && !closing) {
+            // The end arrived together with the bind answer: tell the sink now.
+            target.ended(endProblem);
         }
     }
 
@@ -439,7 +753,7 @@ final class RawConnection {
      * Starts closing: sends our closing tag unless the socket is already gone. {@link #awaitClosed} finishes.
      * Several connections can be closed at once this way.
      */
-    void beginClose() {
+    void beginClose() throws InterruptedException {
         closing = true;
         if (!ended && !serverClosed) {
             try {
@@ -451,50 +765,48 @@ final class RawConnection {
     }
 
     /**
-     * Waits (up to the timeout) for the server's closing tag or the end of the socket — the server has then
-     * ended the session (left its rooms) — then closes the socket and joins the reader thread.
+     * Waits (until {@code deadlineNanos}, handling every connection's arrivals) for the server's closing tag or
+     * the end of the socket — the server has then ended the session (left its rooms) — then closes the socket.
      */
-    void awaitClosed(long timeoutMillis) throws InterruptedException {
+    void awaitClosed(long deadlineNanos) throws InterruptedException {
         closing = true;
-        if (reader != null && !ended) {
-            reader.join(Math.max(1, timeoutMillis));
+        try {
+            while (!ended && !serverClosed) {
+                if (!poller.poll(deadlineNanos)) {
+                    break;
+                }
+            }
+        } finally {
+            closeChannel();
         }
-        closeSocket();
-        joinReader();
     }
 
-    /** Closes the socket at once and joins the reader thread. */
+    /** Closes the socket at once. */
     void shutdownNow() {
         closing = true;
-        closeSocket();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                joinReader();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        closeChannel();
     }
 
-    private void joinReader() throws InterruptedException {
-        if (reader != null) {
-            reader.join();
+    private void closeChannel() {
+        if (channel == null || !channel.isOpen()) {
+            return;
         }
-    }
-
-    private void closeSocket() {
-        if (socket != null) {
+        if (engine != null && !ended) {
+            // Java's TLS sockets say goodbye with close_notify; so do we, if the socket takes it at once.
             try {
-                socket.close();
-            } catch (IOException e) {
-                // Closing a socket that failed: nothing left to release or report.
+                engine.closeOutbound();
+                wrap(NOTHING);
+                writeWhatTheSocketTakes();
+            } catch (IOException | RuntimeException e) {
                 ended = true;
             }
+        }
+        try {
+            // The selector releases the descriptor at its next select (the runner's next wait).
+            channel.close();
+        } catch (IOException e) {
+            // Closing a socket that failed: nothing left to release or report.
+            ended = true;
         }
     }
 

@@ -10,9 +10,10 @@ import org.chamberlain.scripting.parse.Verb;
 /**
  * Replays scripts one after another against a server, as several accounts at once per script.
  *
- * <p>{@link #run} blocks the calling thread,
- * which also receives every {@link ReplayListener} call. Each script's connections are closed before the next
- * script starts, whatever happened; a script that fails or cannot run does not stop the run.
+ * <p>{@link #run} blocks the calling thread, which does all the network work itself (no thread of its own
+ * per connection, see {@code Poller}) and also receives every {@link ReplayListener} call. Each script's
+ * connections are closed before the next script starts, whatever happened; a script that fails or cannot run
+ * does not stop the run.
  */
 public final class Replayer {
     private final ReplayOptions options;
@@ -38,18 +39,26 @@ public final class Replayer {
         List<Long> latencies = new ArrayList<>();
         List<Long> connects = new ArrayList<>();
         long paused = 0;
+        long spun;
+        int spinsCutShort;
         listener.runStarted(List.copyOf(scripts), System.currentTimeMillis());
-        for (int index = 0; index < scripts.size(); index++) {
-            Script script = scripts.get(index);
-            listener.scriptStarted(script, index, System.nanoTime() - runStart);
-            ScriptRunner runner = new ScriptRunner(script, options, timing, runStart, latencies, connects);
-            ScriptResult result = runner.run();
-            paused += runner.pausedNanos();
-            results.add(result);
-            listener.scriptFinished(script, result, System.nanoTime() - runStart);
+        try (Poller poller = Poller.open()) {
+            for (int index = 0; index < scripts.size(); index++) {
+                Script script = scripts.get(index);
+                listener.scriptStarted(script, index, System.nanoTime() - runStart);
+                ScriptRunner runner = new ScriptRunner(script, options, timing, runStart, poller, latencies,
+                        connects);
+                ScriptResult result = runner.run();
+                paused += runner.pausedNanos();
+                results.add(result);
+                listener.scriptFinished(script, result, System.nanoTime() - runStart);
+            }
+            spun = poller.spunNanos();
+            spinsCutShort = poller.preemptions();
         }
         long replay = timing.firstConnect < 0 ? 0 : timing.lastVerdict - timing.firstConnect;
-        RunResult result = new RunResult(results, replay, toArray(latencies), toArray(connects), paused);
+        RunResult result = new RunResult(results, replay, toArray(latencies), toArray(connects), paused,
+                spun, spinsCutShort);
         listener.runFinished(result, System.nanoTime() - runStart);
         return result;
     }

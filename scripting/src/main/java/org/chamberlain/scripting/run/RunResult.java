@@ -10,9 +10,11 @@ import java.util.List;
  *     the socket to the verdict
  * @param connectNanos duration of every successful {@code connects} (TCP, stream, SASL, bind)
  * @param pausedNanos time the runner sat out pauses after sends (the rest of each pause overlapped a receives)
+ * @param spunNanos time the runner watched its sockets on the CPU before blocking (see {@code Poller})
+ * @param spinsCutShort how often a spin found the runner descheduled (spinning then paused for a while)
  */
 public record RunResult(List<ScriptResult> scripts, long replayNanos, long[] arrivalToVerdictNanos,
-        long[] connectNanos, long pausedNanos) {
+        long[] connectNanos, long pausedNanos, long spunNanos, int spinsCutShort) {
     public RunResult {
         scripts = List.copyOf(scripts);
         arrivalToVerdictNanos = arrivalToVerdictNanos.clone();

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.chamberlain.scripting.match.MatchResult;
 import org.chamberlain.scripting.match.StanzaMatcher;
 import org.chamberlain.scripting.parse.Action;
@@ -24,27 +23,28 @@ final class ScriptRunner {
     private final ReplayOptions options;
     private final ReplayListener listener;
     private final long runStart;
-    private final Inbox inbox = new Inbox();
+    private final Poller poller;
+    private final Inbox inbox;
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final Map<String, String> captures = new HashMap<>();
     private final List<Long> latencies;
     private final List<Long> connectTimes;
-    /** Sleeping shorter than this overshoots by about as much (timer slack, wake-up): the rest is spun. */
-    private static final long SPIN_NANOS = 100_000;
     /** {@link System#nanoTime()} before which nothing more may be written to the server. */
     private long pauseUntil = System.nanoTime();
     private long pausedNanos;
 
-    ScriptRunner(Script script, ReplayOptions options, ReplayListener listener, long runStart, List<Long> latencies,
-            List<Long> connectTimes) {
+    ScriptRunner(Script script, ReplayOptions options, ReplayListener listener, long runStart, Poller poller,
+            List<Long> latencies, List<Long> connectTimes) {
         this.script = script;
         this.options = options;
         this.listener = listener;
         this.runStart = runStart;
+        this.poller = poller;
+        this.inbox = new Inbox(poller);
         this.latencies = latencies;
         this.connectTimes = connectTimes;
         for (ClientDeclaration client : script.clients()) {
-            sessions.put(client.name(), new Session(client, inbox));
+            sessions.put(client.name(), new Session(client, inbox, poller));
         }
     }
 
@@ -59,6 +59,8 @@ final class ScriptRunner {
         try {
             for (Action action : script.actions()) {
                 listener.actionStarted(script, action, now());
+                // Whatever arrived while the runner was busy is read now, so its arrival time is not later still.
+                poller.pollNow();
                 long actionStart = System.nanoTime();
                 ActionResult result = execute(action, actionStart);
                 String problem = inbox.problem();
@@ -80,14 +82,25 @@ final class ScriptRunner {
         return new ScriptResult(script, verdict, System.nanoTime() - start, failedAction, failure);
     }
 
-    private void closeAll() {
-        awaitPause();
-        // All streams are closed at once, then the server's answers awaited: one round trip, not one per account.
-        for (Session session : sessions.values()) {
-            session.beginClose();
-        }
-        for (Session session : sessions.values()) {
-            session.finishClose(options.connectTimeout().toMillis());
+    private void closeAll() throws InterruptedException {
+        try {
+            awaitPause();
+            // All streams are closed at once, then the server's answers awaited: one round trip, not one per
+            // account.
+            for (Session session : sessions.values()) {
+                session.beginClose();
+            }
+            long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+            for (Session session : sessions.values()) {
+                session.finishClose(deadline);
+            }
+        } finally {
+            // Interrupted or not: no socket outlives its script.
+            for (Session session : sessions.values()) {
+                session.shutdownNow();
+            }
+            // Closed channels give their descriptors back at the selector's next select.
+            poller.pollNow();
         }
         for (Session session : sessions.values()) {
             reportUnconsumed(session.name());
@@ -187,20 +200,13 @@ final class ScriptRunner {
         return pausedNanos;
     }
 
-    /** Sits out what is left of the pause after the latest send. */
-    private void awaitPause() {
+    /** Sits out what is left of the pause after the latest send, reading what arrives meanwhile. */
+    private void awaitPause() throws InterruptedException {
         long start = System.nanoTime();
         if (pauseUntil - start <= 0) {
             return;
         }
-        long left;
-        while ((left = pauseUntil - System.nanoTime()) > 0) {
-            if (left > SPIN_NANOS) {
-                LockSupport.parkNanos(left - SPIN_NANOS);
-            } else {
-                Thread.onSpinWait();
-            }
-        }
+        poller.pollUntil(pauseUntil);
         pausedNanos += System.nanoTime() - start;
     }
 
@@ -211,15 +217,18 @@ final class ScriptRunner {
         } catch (Variables.UnresolvableVariableException e) {
             return ActionResult.error(System.nanoTime() - start, e.getMessage());
         }
-        String expectedXml = XmlWriter.toXml(expected);
         if (session.fullJid() == null) {
             return new ActionResult(Verdict.ERROR, System.nanoTime() - start, action.actor()
-                    + " never connected, so nothing can be received", expectedXml, null, null);
+                    + " never connected, so nothing can be received", XmlWriter.toXml(expected), null, null);
         }
+        long waitedBefore = poller.waitedNanos();
+        long readBefore = poller.readNanos();
         // A disconnected account can receive nothing more: only what was queued before counts, no waiting.
         long deadline = session.isConnected() ? System.nanoTime() + options.receiveTimeout().toNanos() : 0;
-        ReceivedStanza closest = null;
-        MatchResult closestMatch = null;
+        // Skipped stanzas in order, with their match result; null where the start tag alone ruled a match out
+        // (the full result is worked out only if a failure report needs the closest candidate).
+        List<ReceivedStanza> skipped = new ArrayList<>();
+        List<MatchResult> skippedResults = new ArrayList<>();
         while (true) {
             Inbox.Taken taken = inbox.take(action.actor(), deadline);
             if (taken == null || taken.problem() != null) {
@@ -233,35 +242,52 @@ final class ScriptRunner {
                     verdict = Verdict.FAILED;
                 } else {
                     message = "no matching stanza within " + seconds(options.receiveTimeout().toMillis())
-                            + (closest == null ? " (nothing arrived)" : "");
+                            + (skipped.isEmpty() ? " (nothing arrived)" : "");
                     verdict = Verdict.FAILED;
                 }
-                return new ActionResult(verdict, System.nanoTime() - start, message, expectedXml, closest,
-                        closestMatch);
+                ReceivedStanza closest = null;
+                MatchResult closestMatch = null;
+                for (int i = 0; i < skipped.size(); i++) {
+                    MatchResult result = skippedResults.get(i) != null ? skippedResults.get(i)
+                            : fullMatch(expected, skipped.get(i));
+                    if (closestMatch == null || result.score() > closestMatch.score()) {
+                        closest = skipped.get(i);
+                        closestMatch = result;
+                    }
+                }
+                return new ActionResult(verdict, System.nanoTime() - start, message, XmlWriter.toXml(expected),
+                        closest, closestMatch, poller.waitedNanos() - waitedBefore,
+                        poller.readNanos() - readBefore, skipped.size());
             }
             ReceivedStanza stanza = taken.stanza();
-            MatchResult result = stanza.element() == null
-                    ? MatchResult.unparsable()
-                    : StanzaMatcher.match(expected, stanza.element(), captures);
-            if (result.matched()) {
+            MatchResult result = !options.strictFifo() && StanzaMatcher.cannotMatch(expected, stanza.xml()) ? null
+                    : fullMatch(expected, stanza);
+            if (result != null && result.matched()) {
                 captures.putAll(result.captures());
                 long verdictAt = System.nanoTime();
                 latencies.add(verdictAt - stanza.arrivalNanos());
                 listener.stanzaReceived(script, action, stanza, Disposition.SATISFIED,
                         stanza.arrivalNanos() - runStart, now());
-                return new ActionResult(Verdict.PASSED, verdictAt - start, null, expectedXml, null, null);
+                return new ActionResult(Verdict.PASSED, verdictAt - start, null, null, null, null,
+                        poller.waitedNanos() - waitedBefore,
+                        poller.readNanos() - readBefore, skipped.size());
             }
             listener.stanzaReceived(script, action, stanza, Disposition.SKIPPED, stanza.arrivalNanos() - runStart,
                     now());
-            if (closestMatch == null || result.score() > closestMatch.score()) {
-                closest = stanza;
-                closestMatch = result;
-            }
             if (options.strictFifo()) {
                 return new ActionResult(Verdict.FAILED, System.nanoTime() - start,
-                        "the next stanza does not match (strict FIFO mode)", expectedXml, stanza, result);
+                        "the next stanza does not match (strict FIFO mode)", XmlWriter.toXml(expected), stanza,
+                        result, poller.waitedNanos() - waitedBefore,
+                        poller.readNanos() - readBefore, skipped.size());
             }
+            skipped.add(stanza);
+            skippedResults.add(result);
         }
+    }
+
+    private MatchResult fullMatch(Element expected, ReceivedStanza stanza) {
+        return stanza.element() == null ? MatchResult.unparsable() : StanzaMatcher.match(expected, stanza.element(),
+                captures);
     }
 
     private ActionResult receiveNothing(Action action, Session session, long start) throws InterruptedException {

@@ -8,14 +8,15 @@ import org.chamberlain.scripting.xml.Element;
 import org.chamberlain.scripting.xml.XmlParsing;
 
 /**
- * One account's connection during a script. Used by the runner thread only; its connection's reader thread
- * talks to the {@link Inbox}.
+ * One account's connection during a script. Used by the runner thread only, which also serves the connection
+ * (see {@link Poller}) and so calls the sink that fills the {@link Inbox}.
  */
 final class Session {
     private final ClientDeclaration client;
     private final Inbox inbox;
+    private final Poller poller;
     private RawConnection connection;
-    private volatile boolean closing;
+    private boolean closing;
     private String fullJid;
 
     /** A connect, send or close that did not work, with a sentence for people. */
@@ -27,9 +28,10 @@ final class Session {
         }
     }
 
-    Session(ClientDeclaration client, Inbox inbox) {
+    Session(ClientDeclaration client, Inbox inbox, Poller poller) {
         this.client = client;
         this.inbox = inbox;
+        this.poller = poller;
     }
 
     String name() {
@@ -45,7 +47,7 @@ final class Session {
         return fullJid;
     }
 
-    void connect(ReplayOptions options) throws SessionException {
+    void connect(ReplayOptions options) throws SessionException, InterruptedException {
         if (isConnected()) {
             throw new SessionException(client.name() + " is already connected");
         }
@@ -64,7 +66,7 @@ final class Session {
         String resource = client.resource();
         InetAddress address;
         try {
-            address = InetAddress.getByName(host);
+            address = poller.resolve(host);
         } catch (UnknownHostException e) {
             throw new SessionException("cannot resolve host '" + host + "' for " + client.name());
         }
@@ -75,7 +77,7 @@ final class Session {
         closing = false;
         RawConnection opened;
         try {
-            opened = RawConnection.open(settings, new Sink(), "replay-reader " + client.name());
+            opened = RawConnection.open(settings, poller, new Sink());
         } catch (RawConnection.ConnectFailure e) {
             String message = switch (e.stage()) {
                 case CONNECT -> client.name() + " cannot connect to " + host + ":" + port + ": " + e.getMessage();
@@ -106,7 +108,7 @@ final class Session {
     /**
      * Writes the XML as one top-level element; returns once its bytes are in the kernel's socket buffer.
      */
-    void send(String xml) throws SessionException {
+    void send(String xml) throws SessionException, InterruptedException {
         if (!isConnected()) {
             throw new SessionException(client.name() + " is not connected");
         }
@@ -120,9 +122,9 @@ final class Session {
 
     /**
      * Starts closing the stream (no unavailable presence of our own); {@link #finishClose} waits for the
-     * server. Idempotent, never throws.
+     * server. Idempotent.
      */
-    void beginClose() {
+    void beginClose() throws InterruptedException {
         if (connection == null || closing) {
             return;
         }
@@ -133,10 +135,10 @@ final class Session {
     }
 
     /**
-     * Waits (up to the timeout) for the server's closing tag: the server has then left this account's rooms
-     * before the next script starts. Then the socket is closed and the reader thread joined.
+     * Waits (until the deadline, serving every connection) for the server's closing tag: the server has then left
+     * this account's rooms before the next script starts. Then the socket is closed.
      */
-    void finishClose(long timeoutMillis) {
+    void finishClose(long deadlineNanos) throws InterruptedException {
         RawConnection current = connection;
         if (current == null) {
             return;
@@ -147,21 +149,25 @@ final class Session {
             current.shutdownNow();
             return;
         }
-        try {
-            current.awaitClosed(timeoutMillis);
-        } catch (InterruptedException e) {
-            current.shutdownNow();
-            Thread.currentThread().interrupt();
+        current.awaitClosed(deadlineNanos);
+    }
+
+    /** Closes the socket at once, without waiting for the server. Idempotent. */
+    void shutdownNow() {
+        closing = true;
+        if (connection != null) {
+            connection.shutdownNow();
+            connection = null;
         }
     }
 
-    /** Closes the stream and waits for the server's end of it. Idempotent, never throws. */
-    void close(long timeoutMillis) {
+    /** Closes the stream and waits for the server's end of it. Idempotent. */
+    void close(long timeoutMillis) throws InterruptedException {
         beginClose();
-        finishClose(timeoutMillis);
+        finishClose(System.nanoTime() + timeoutMillis * 1_000_000L);
     }
 
-    /** Receives the connection's elements on its reader thread. */
+    /** Receives the connection's elements (on the runner thread, while it waits in the poller). */
     private final class Sink implements RawConnection.Sink {
         @Override
         public void element(String text, long arrivalNanos) {

@@ -15,7 +15,8 @@ import org.chamberlain.scripting.parse.Script;
  * child process can step through a script. A decorator of the run's listener: before forwarding
  * {@link #actionStarted}, it decides whether to pause (paused at start, stepping, a breakpoint line, or the
  * target of {@code run-to}); if so it reports the pause and blocks the runner's thread until a command arrives.
- * Connections stay live meanwhile; stanzas arriving during a pause wait in their queues.
+ * Connections stay open meanwhile; stanzas arriving during a pause wait in the sockets' buffers (the runner
+ * thread, which reads them, is waiting for a command) and are read, and time-stamped, when the replay goes on.
  *
  * <p>Commands, one per line (see {@code docs/replay-events.md}): {@code step} (run the next action, then
  * pause again), {@code continue} (run to the next breakpoint), {@code run-to LINE} (run until the action on

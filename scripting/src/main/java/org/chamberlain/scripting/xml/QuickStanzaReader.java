@@ -29,7 +29,10 @@ final class QuickStanzaReader {
     private final String text;
     /** Maps positions of script blocks; null for received stanzas (line and column 0). */
     private final XmlParsing.PositionMapper mapper;
-    private int[] lineStarts;
+    /** {@link #filePosition}: lines counted up to this offset, the 0-based line there and where it starts. */
+    private int countedTo;
+    private int countedLine;
+    private int countedLineStart;
     private int position;
 
     private QuickStanzaReader(String text, XmlParsing.PositionMapper mapper) {
@@ -253,23 +256,26 @@ final class QuickStanzaReader {
                 filePosition[1]);
     }
 
-    /** The file's line and column of a character of the block (1-based before mapping, as the StAX path). */
+    /**
+     * The file's line and column of a character of the block (1-based before mapping, as the StAX path).
+     * Elements are read in text order, so the line count goes on from the previous call (this ran for every
+     * element of every script block; a table of line starts built with a stream each time was a noticeable part
+     * of reading the scripts in a fresh JVM).
+     */
     private int[] filePosition(int offset) {
-        if (lineStarts == null) {
-            List<Integer> starts = new ArrayList<>();
-            starts.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    starts.add(i + 1);
-                }
+        if (offset < countedTo) {
+            countedTo = 0;
+            countedLine = 0;
+            countedLineStart = 0;
+        }
+        for (int i = countedTo; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                countedLine++;
+                countedLineStart = i + 1;
             }
-            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
         }
-        int line = 0;
-        while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) {
-            line++;
-        }
-        return mapper.map(line + 1, offset - lineStarts[line] + 1);
+        countedTo = offset;
+        return mapper.map(countedLine + 1, offset - countedLineStart + 1);
     }
 
     private static void putOnce(Map<String, String> declarations, String prefix, String value) {

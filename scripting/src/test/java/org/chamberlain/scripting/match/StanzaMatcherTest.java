@@ -197,4 +197,42 @@ class StanzaMatcherTest {
         int far = StanzaMatcher.match(expected, received("<message type='error'/>"), Map.of()).score();
         assertThat(close).isGreaterThan(far);
     }
+
+    /** The start-tag pre-check rules out only what the full match also refuses, and says so for each pair. */
+    private static void assertPreCheck(String expectedXml, String receivedXml, boolean ruledOut) throws Exception {
+        assertThat(StanzaMatcher.cannotMatch(expected(expectedXml), receivedXml))
+                .as("pre-check of %s against %s", receivedXml, expectedXml).isEqualTo(ruledOut);
+        if (ruledOut) {
+            assertThat(match(expectedXml, receivedXml).matched()).as("full match of %s", receivedXml).isFalse();
+        }
+    }
+
+    @Test
+    void thePreCheckRulesOutOtherNamesAndPlainAttributeValuesFromTheStartTag() throws Exception {
+        String presence = "<presence from='room@conference.localhost/U3' to='u0@localhost/r'><x xmlns="
+                + "'http://jabber.org/protocol/muc#user'><item affiliation='none' role='participant'/></x></presence>";
+        assertPreCheck("<presence from='room@conference.localhost/U3'/>", presence, false);
+        assertPreCheck("<presence from='room@conference.localhost/U4'/>", presence, true);
+        assertPreCheck("<presence from='room@conference.localhost/U'/>", presence, true);
+        assertPreCheck("<presence type='unavailable'/>", presence, true);
+        assertPreCheck("<message from='room@conference.localhost/U3'/>", presence, true);
+        assertPreCheck("<iq/>", "<iq\n  type=\"result\" id='a'/>", false);
+        assertPreCheck("<iq type='error'/>", "<iq\n  type=\"result\" id='a'/>", true);
+        // Only the start tag counts: a child with the attribute does not help.
+        assertPreCheck("<message type='chat'/>", "<message><body type='chat'/></message>", true);
+        // A '>' inside a value does not end the tag.
+        assertPreCheck("<message id='a>b' type='chat'/>", "<message id='a>b' type='chat'/>", false);
+    }
+
+    @Test
+    void thePreCheckLeavesWhatNeedsDecodingOrAnyOrCapturesToTheFullMatch() throws Exception {
+        assertPreCheck("<message id='a&amp;b'/>", "<message id='a&#38;b'/>", false);
+        assertPreCheck("<message id='{scansion:any}'/>", "<message id='x'/>", false);
+        assertPreCheck("<message id='{scansion:capture:x}'/>", "<message id='x'/>", false);
+        assertPreCheck("<message id='{scansion:any}'/>", "<message/>", false);
+        assertPreCheck("<message xml:lang='en'/>", "<message/>", false);
+        assertPreCheck("<message/>", "<c:message xmlns:c='jabber:client'/>", false);
+        assertPreCheck("<message/>", "not xml", false);
+        assertPreCheck("<message id='a b'/>", "<message id='a\tb'/>", false);
+    }
 }

@@ -23,4 +23,12 @@ public interface SandboxTarget {
      * only.
      */
     void ensureAccount(String localpart, String password) throws IOException;
+
+    /**
+     * Completes, with what is known of why (exit code, the end of its log), if the sandbox's server ends while
+     * the app still runs on it; never when the app stops it. Completed on a JDK thread: hand it to the FX thread.
+     */
+    default java.util.concurrent.CompletionStage<String> whenStoppedUnexpectedly() {
+        return new java.util.concurrent.CompletableFuture<>();
+    }
 }

@@ -127,6 +127,11 @@ public final class SandboxServer implements AutoCloseable {
             }
 
             @Override
+            public java.util.concurrent.CompletionStage<String> whenStoppedUnexpectedly() {
+                return stoppedUnexpectedly();
+            }
+
+            @Override
             public void ensureAccount(String localpart, String password) throws IOException {
                 if (ACCOUNT_NAMES.contains(localpart)) {
                     return;
@@ -232,6 +237,25 @@ public final class SandboxServer implements AutoCloseable {
 
     public boolean isAlive() {
         return prosody.isAlive();
+    }
+
+    /** The server process's id (to tell it apart in a process list, or to end it as a crash would). */
+    public long pid() {
+        return prosody.pid();
+    }
+
+    /**
+     * Completes if the server ends before {@link #close()} stops it (a crash, a kill from outside): its exit code
+     * and the end of its log. Its files are still there then; {@code close()} deletes them.
+     */
+    public java.util.concurrent.CompletionStage<String> stoppedUnexpectedly() {
+        java.util.concurrent.CompletableFuture<String> stopped = new java.util.concurrent.CompletableFuture<>();
+        prosody.onExit().thenAccept(code -> {
+            if (!closed) {
+                stopped.complete("Prosody exited with code " + code + ". The end of its log:\n" + logTail(12));
+            }
+        });
+        return stopped;
     }
 
     public String logTail(int lines) {

@@ -153,6 +153,11 @@ public class ChamberlainApp extends Application {
                 () -> options.accounts().stream().map(p -> sessions.session(p.jid())).flatMap(Optional::stream)
                         .map(org.chamberlain.app.AccountSession::connection).toList(), options.sandboxIfAny()));
         owned.add(sessions.onRoomEvent(this::onRoomEvent));
+        // Without this the accounts would only say "reconnecting…" for ever.
+        options.sandboxIfAny().ifPresent(sandbox -> sandbox.whenStoppedUnexpectedly().thenAccept(
+                details -> Platform.runLater(() -> notifications.post(Notification.Kind.ERROR,
+                        "The sandbox server stopped", "Its accounts cannot connect any more. Quit, and run "
+                                + "./chamberlain sandbox again for a new one.", details))));
         primaryStage.setScene(scene);
         primaryStage.setTitle("Chamberlain");
         restoreLayout(primaryStage);

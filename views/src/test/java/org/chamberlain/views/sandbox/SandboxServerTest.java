@@ -40,6 +40,22 @@ class SandboxServerTest {
         assertThat(baseDir).doesNotExist();
     }
 
+    @Test
+    void saysSoWhenItsServerDiesButNotWhenItIsClosed(@TempDir Path parent) throws Exception {
+        try (SandboxServer server = SandboxServer.start("sandbox.localhost", parent)) {
+            var stopped = server.consoleTarget().whenStoppedUnexpectedly().toCompletableFuture();
+            ProcessHandle.of(server.pid()).orElseThrow().destroyForcibly();
+            assertThat(stopped.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .startsWith("Prosody exited with code ").contains("The end of its log:");
+        }
+        try (SandboxServer server = SandboxServer.start("sandbox.localhost", parent)) {
+            var stopped = server.stoppedUnexpectedly().toCompletableFuture();
+            server.close();
+            Thread.sleep(500);
+            assertThat(stopped).as("an ordinary stop is not news").isNotDone();
+        }
+    }
+
     private static String saslPlain(SandboxServer server, String user, String password) throws Exception {
         try (Socket socket = new Socket(server.host(), server.port())) {
             socket.setSoTimeout(5000);

@@ -51,30 +51,37 @@ class SandboxTargetTest {
         return (ChoiceBox<Target>) scene.lookup("#console-target");
     }
 
+    private void openOnSandbox(SandboxServer sandbox, String suiteScript) throws Exception {
+        FxTesting.onFx(() -> {
+            view.model().sandboxProperty().set(sandbox.consoleTarget());
+            targetChoice().setValue(Target.SANDBOX);
+            view.openFile(ScriptConsoleTest.SUITE.resolve(suiteScript));
+        });
+    }
+
+    /** Runs the editor's script and expects it to pass. */
+    private void runGreen() throws Exception {
+        FxTesting.onFx(() -> view.model().run(view.editor().text(), Set.of()));
+        assertThat(FxTesting.waitFor(30, () -> view.model().stateProperty().get() != RunState.IDLE)).isTrue();
+        assertThat(FxTesting.waitFor(90, () -> view.model().stateProperty().get() == RunState.IDLE))
+                .as("status: %s", FxTesting.onFx(() -> view.model().statusProperty().get())).isTrue();
+        assertThat(FxTesting.onFx(() -> view.model().statusProperty().get()))
+                .as("messages: %s", FxTesting.onFx(() -> List.copyOf(view.model().diagnostics())))
+                .startsWith("1 passed, 0 failed");
+    }
+
     @Test
     void aLocalhostSeedScriptRunsGreenOnTheSandboxWithItsAccountsCreated(@TempDir Path parent) throws Exception {
         try (SandboxServer sandbox = SandboxServer.start("sandbox.localhost", parent)) {
-            FxTesting.onFx(() -> {
-                view.model().sandboxProperty().set(sandbox.consoleTarget());
-                targetChoice().setValue(Target.SANDBOX);
-                // Two clients and conference.localhost written in its stanzas. (basic_message.scs has a race
-                // between two connections at its line 78 that showed up on the sandbox: see
-                // docs/notes/console-sandbox.md.)
-                view.openFile(ScriptConsoleTest.SUITE.resolve("muc_password.scs"));
-            });
+            // Two clients and conference.localhost written in its stanzas. (basic_message.scs has a race between
+            // two connections at its line 78 that showed up on the sandbox: see docs/notes/console-sandbox.md.)
+            openOnSandbox(sandbox, "muc_password.scs");
             assertThat(FxTesting.onFx(() -> ((TextField) scene.lookup("#console-port")).getText()))
                     .isEqualTo(Integer.toString(sandbox.port()));
             assertThat(FxTesting.onFx(() -> scene.lookup("#console-host").isDisabled())).isTrue();
             assertThat(FxTesting.onFx(() -> scene.lookup("#console-no-sandbox").isVisible())).isFalse();
 
-            FxTesting.onFx(() -> view.model().run(view.editor().text(), Set.of()));
-            assertThat(FxTesting.waitFor(30, () -> view.model().stateProperty().get() != RunState.IDLE)).isTrue();
-            assertThat(FxTesting.waitFor(90, () -> view.model().stateProperty().get() == RunState.IDLE))
-                    .as("status: %s", FxTesting.onFx(() -> view.model().statusProperty().get())).isTrue();
-
-            assertThat(FxTesting.onFx(() -> view.model().statusProperty().get()))
-                    .as("messages: %s", FxTesting.onFx(() -> List.copyOf(view.model().diagnostics())))
-                    .startsWith("1 passed, 0 failed");
+            runGreen();
             assertThat(FxTesting.onFx(() -> view.editor().marks().values()))
                     .isNotEmpty().allMatch(m -> m.verdict() == ActionMark.Verdict.PASSED);
             // The script's own accounts now exist on the sandbox, beside its ready ones.
@@ -138,17 +145,8 @@ class SandboxTargetTest {
         // Its Admin (admin@localhost, the admin of Prosody's own test server) destroys a room with the server's
         // ad-hoc command; on the sandbox that is admin@sandbox.localhost, which the sandbox makes an admin too.
         try (SandboxServer sandbox = SandboxServer.start("sandbox.localhost", parent)) {
-            FxTesting.onFx(() -> {
-                view.model().sandboxProperty().set(sandbox.consoleTarget());
-                targetChoice().setValue(Target.SANDBOX);
-                view.openFile(ScriptConsoleTest.SUITE.resolve("muc_create_destroy.scs"));
-                view.model().run(view.editor().text(), Set.of());
-            });
-            assertThat(FxTesting.waitFor(30, () -> view.model().stateProperty().get() != RunState.IDLE)).isTrue();
-            assertThat(FxTesting.waitFor(90, () -> view.model().stateProperty().get() == RunState.IDLE)).isTrue();
-            assertThat(FxTesting.onFx(() -> view.model().statusProperty().get()))
-                    .as("messages: %s", FxTesting.onFx(() -> List.copyOf(view.model().diagnostics())))
-                    .startsWith("1 passed, 0 failed");
+            openOnSandbox(sandbox, "muc_create_destroy.scs");
+            runGreen();
         }
     }
 
