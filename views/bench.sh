@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The desktop UI benchmarks of issue 5: prints the figures recorded in docs/benchmarks.md.
 #   views/bench.sh            all three (start-up ratio, 10,000 affiliations, applying 1,000 changes)
-#   views/bench.sh startup 5  only one of: startup [N [cds]], scale, apply (BENCH_JVM_FLAGS: see run() below)
+#   views/bench.sh startup 5  only one of: startup [N [cds]], scale, rows, apply (BENCH_JVM_FLAGS: see run() below)
 #   views/bench.sh startup 7 cds   each window with its own AppCDS archive and the installed launcher's JVM
 #                                  options (packaging/src/jpackage/args/app-image.args), as the package starts
 #   views/bench.sh startup 5 accounts   the app starts with three remembered accounts and three room tabs
+#   views/bench.sh rows        the paste and the install after Apply, repeated in one process (FX CPU per change);
+#                              each round as shipped and with BENCH_ROWS_STYLES' other inline table styles
+#   BENCH_STACKS=6 views/bench.sh apply   also the 6 most frequent FX-thread stacks seen in the apply stalls
 # Needs Xvfb (real windows on a free display) and prosody (the apply benchmark starts a test server).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -30,11 +33,19 @@ if [ "${1:-}" = startup ] && [[ " $* " == *" cds "* ]] && [ -z "${BENCH_JVM_FLAG
   BENCH_JVM_FLAGS="$(sed -n 's/^--java-options \(-XX:[^ ]*\|-Dchamberlain\.[^ ]*\)$/\1/p' \
     "$root/packaging/src/jpackage/args/app-image.args" | paste -sd' ')"
 fi
+# BENCH_APP_JVM: flags of the JVM that runs the scale, rows and apply benchmarks (the app's UI in them); by default
+# the installed app's JVM options (packaging/src/jpackage/args/app-image.args); BENCH_APP_JVM="" for the JDK's.
+installed_flags="$(sed -n 's/^--java-options \(-XX:.*\)$/\1/p' "$root/packaging/src/jpackage/args/app-image.args" \
+  | tr '\n' ' ')"
+app_jvm="${BENCH_APP_JVM-$installed_flags}"
 run() {
-  timeout 900 java -Dbench.jvmFlags="${BENCH_JVM_FLAGS:-}" -cp "$cp" org.chamberlain.views.bench.UiBench "$@"
+  # shellcheck disable=SC2086
+  timeout 900 java $app_jvm -Dbench.jvmFlags="${BENCH_JVM_FLAGS:-}" -Dbench.stacks="${BENCH_STACKS:-0}" \
+    -Dbench.rows.styles="${BENCH_ROWS_STYLES-|-fx-fixed-cell-size: -1}" -cp "$cp" org.chamberlain.views.bench.UiBench "$@"
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "bench JVM flags (scale, rows, apply): ${app_jvm:-(JDK defaults)}"
 echo "load: $(uptime)"
 if [ $# -gt 0 ]; then
   run "$@"

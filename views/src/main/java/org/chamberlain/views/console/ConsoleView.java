@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -82,6 +83,8 @@ public final class ConsoleView implements AutoCloseable {
     private final Map<Tab, Node> parked = new HashMap<>();
     private boolean justOpened;
     private java.util.function.Supplier<List<RecordViewModel.AppAccount>> appAccounts = List::of;
+    private static final javafx.css.PseudoClass RESULT_NOT_PASSED =
+            javafx.css.PseudoClass.getPseudoClass("not-passed");
     private final ObservableList<ScriptResult> shownResults =
             FXCollections.observableArrayList();
     private final Map<String, ListView<TrafficEntry>> trafficLists = new HashMap<>();
@@ -118,6 +121,7 @@ public final class ConsoleView implements AutoCloseable {
         root.setBottom(statusBar());
         bind();
         watchForUnsavedChanges();
+        warmResultsTable();
     }
 
     /**
@@ -492,7 +496,17 @@ public final class ConsoleView implements AutoCloseable {
             List<String> all = new ArrayList<>();
             editor.problems().forEach(p -> all.add("line " + p.line() + ":" + p.column() + ": " + p.message()));
             all.addAll(model.diagnostics());
-            messages.getItems().setAll(all);
+            // During a run the lines only grow: append them. Replacing the list re-laid out every visible cell
+            // for each line the replayer wrote, the FX thread's largest cost during a suite run with this tab
+            // showing (docs/benchmarks.md, "FX stalls (branch ui-stalls, session 3)").
+            ObservableList<String> shown = messages.getItems();
+            if (all.size() >= shown.size() && all.subList(0, shown.size()).equals(shown)) {
+                if (all.size() > shown.size()) {
+                    shown.addAll(all.subList(shown.size(), all.size()));
+                }
+            } else {
+                shown.setAll(all);
+            }
         };
         editor.problems().addListener((ListChangeListener<ScriptProblem>) c -> refreshMessages.run());
         model.diagnostics().addListener((ListChangeListener<String>) c -> refreshMessages.run());
@@ -513,7 +527,7 @@ public final class ConsoleView implements AutoCloseable {
         resultsTab.setContent(resultsPane());
         resultsTab.selectedProperty().addListener((obs, old, now) -> {
             if (now) {
-                shownResults.setAll(model.results());
+                showResultsGradually();
             }
         });
         bottom.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -526,6 +540,79 @@ public final class ConsoleView implements AutoCloseable {
         });
         return bottom;
     }
+
+    /**
+     * Brings the results table up to date a few rows per pulse. Its first display with a whole suite's rows at
+     * once (rows, cells and their CSS, ~50 ms of FX-thread CPU for 25 rows) was the longest stall left at the end
+     * of a folder run with a failure, where the tab comes forward by itself.
+     */
+    private void showResultsGradually() {
+        int shown = shownResults.size();
+        List<ScriptResult> all = model.results();
+        if (shown > all.size() || !shownResults.equals(all.subList(0, shown))) {
+            shownResults.clear();
+        }
+        if (shownResults.size() < all.size()) {
+            resultsFiller.start();
+        }
+    }
+
+    /** One step of {@link #showResultsGradually}, run at each pulse until the table shows every result. */
+    private final AnimationTimer resultsFiller = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            List<ScriptResult> all = model.results();
+            int shown = shownResults.size();
+            if (!resultsTab.isSelected() || shown > all.size() || !shownResults.equals(all.subList(0, shown))) {
+                stop();
+                if (resultsTab.isSelected()) {
+                    showResultsGradually();
+                }
+                return;
+            }
+            int end = Math.min(all.size(), shown + RESULT_ROWS_PER_PULSE);
+            shownResults.addAll(all.subList(shown, end));
+            if (end == all.size()) {
+                stop();
+            }
+        }
+    };
+
+    /**
+     * When the console is built, the hidden results table shows one row for its first pulses: a tab pane lays
+     * out and styles hidden content too, so the table's first row and cell skins and their styles are made as
+     * part of opening the console. Made at the end of a failed folder run instead (when the table comes forward
+     * by itself), they cost 40-60 ms of FX CPU in one pulse, whatever the number of rows (8 or 25), 6-9 ms once
+     * made. Made when a run starts, they stalled the console just as Run was pressed.
+     */
+    private void warmResultsTable() {
+        shownResults.setAll(new ScriptResult("", "", org.chamberlain.views.console.replay.ReplayEvent.Verdict.FAILED,
+                0, 0, ""));
+        new AnimationTimer() {
+            private int pulses;
+            private int shownPulses;
+
+            @Override
+            public void handle(long now) {
+                // Two pulses on screen (the row is styled and laid out in the first); at most ~2 s in all, so a
+                // console built and never shown does not keep the toolkit pulsing.
+                if (root.getScene() != null && root.getScene().getWindow() != null
+                        && root.getScene().getWindow().isShowing()) {
+                    shownPulses++;
+                }
+                if (shownPulses < 3 && ++pulses < 120) {
+                    return;
+                }
+                stop();
+                if (!resultsTab.isSelected()) {
+                    shownResults.clear();
+                }
+            }
+        }.start();
+    }
+
+    /** Rows the results table gains per pulse when it comes on screen (see {@link #showResultsGradually}). */
+    public static final int RESULT_ROWS_PER_PULSE = 8;
 
     /**
      * Gives {@code tab} its content while it is selected and none otherwise. A tab pane keeps the content of
@@ -549,12 +636,13 @@ public final class ConsoleView implements AutoCloseable {
         table.getColumns().add(column("ms", 60, r -> String.format(java.util.Locale.ROOT, "%.0f", r.ms())));
         table.getColumns().add(column("Line", 50, r -> r.line() > 0 ? Integer.toString(r.line()) : ""));
         table.getColumns().add(column("Message", 300, r -> r.message() == null ? "" : r.message()));
+        // A pseudo-class, not an inline style: a new style makes JavaFX look up the row's and its cells' styles.
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(ScriptResult item, boolean empty) {
                 super.updateItem(item, empty);
-                setStyle(empty || item == null || item.verdict() == org.chamberlain.views.console.replay
-                        .ReplayEvent.Verdict.PASSED ? "" : "-fx-background-color: rgba(255,129,130,0.25);");
+                pseudoClassStateChanged(RESULT_NOT_PASSED, !empty && item != null
+                        && item.verdict() != org.chamberlain.views.console.replay.ReplayEvent.Verdict.PASSED);
             }
         });
         Button junit = button("Export JUnit XML…", "console-export-junit",
@@ -643,12 +731,7 @@ public final class ConsoleView implements AutoCloseable {
             long failed = model.results().stream().filter(r -> r.verdict() != org.chamberlain.views.console.replay
                     .ReplayEvent.Verdict.PASSED).count();
             if (resultsTab.isSelected()) {
-                int shown = shownResults.size();
-                if (model.results().size() >= shown && shownResults.equals(model.results().subList(0, shown))) {
-                    shownResults.addAll(model.results().subList(shown, model.results().size()));
-                } else {
-                    shownResults.setAll(model.results());
-                }
+                showResultsGradually();
             }
             resultsTab.setText(model.results().isEmpty() ? "Results" : "Results (" + model.results().size()
                     + (failed > 0 ? ", " + failed + " failed" : "") + ")");

@@ -497,17 +497,30 @@ public final class ConsoleViewModel implements AutoCloseable {
     /** Applies a batch of replay events (FX thread). */
     public void accept(List<ReplayEvent> batch) {
         Map<String, List<TrafficEntry>> newTraffic = new LinkedHashMap<>();
+        // The replayer's messages of one batch are one change of the list (each change redraws the messages tab).
+        List<String> newDiagnostics = new ArrayList<>();
         for (ReplayEvent event : batch) {
             if (event instanceof Stanza stanza) {
                 newTraffic.computeIfAbsent(stanza.account(), a -> new ArrayList<>()).add(new TrafficEntry(
                         stanza.sent() ? stanza.t() : stanza.arrivedT(), stanza.sent(), stanza.xml(),
                         stanza.disposition(), stanza.line()));
+            } else if (event instanceof Diagnostic diagnostic) {
+                newDiagnostics.add(withOriginalNames(diagnostic.text()));
             } else {
                 flushTraffic(newTraffic);
+                flushDiagnostics(newDiagnostics);
                 apply(event);
             }
         }
         flushTraffic(newTraffic);
+        flushDiagnostics(newDiagnostics);
+    }
+
+    private void flushDiagnostics(List<String> pending) {
+        if (!pending.isEmpty()) {
+            diagnostics.addAll(pending);
+            pending.clear();
+        }
     }
 
     /** One {@code addAll} per account and batch: a list change per batch, not per stanza. */
@@ -586,8 +599,6 @@ public final class ConsoleViewModel implements AutoCloseable {
             if (problem.error()) {
                 mark(problem.file(), problem.line(), new ActionMark(Verdict.ERROR, 0));
             }
-        } else if (event instanceof Diagnostic diagnostic) {
-            diagnostics.add(withOriginalNames(diagnostic.text()));
         } else if (event instanceof Unrecognised unrecognised) {
             diagnostics.add("Unreadable replay event (" + unrecognised.reason() + "): " + unrecognised.line());
         } else if (event instanceof Exited exited) {

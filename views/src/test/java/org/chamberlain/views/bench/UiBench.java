@@ -74,11 +74,14 @@ public final class UiBench {
             case "scale":
                 inToolkit(UiBench::scale);
                 break;
+            case "rows":
+                inToolkit(UiBench::rowSwaps);
+                break;
             case "apply":
                 inToolkit(UiBench::apply);
                 break;
             default:
-                System.err.println("usage: UiBench startup [N [cds] [accounts]] | scale | apply");
+                System.err.println("usage: UiBench startup [N [cds] [accounts]] | scale | rows | apply");
                 System.exit(2);
         }
         System.exit(0);
@@ -362,6 +365,70 @@ public final class UiBench {
                 .count();
     }
 
+    // ---- 2b. the two row swaps of the apply benchmark, repeated, without a server ----
+
+    /**
+     * The FX-thread cost of the two big row changes of "apply 1,000 changes", measured in one process and
+     * repeated, so it can be compared under load: the paste (1,003 rows, 1,000 of them pending) and the
+     * install after Apply (1,003 rows, none pending), each from the change to the end of the next pulse.
+     * With {@code -Dbench.rows.styles="A|B"} each round runs once per inline table style (e.g. one that
+     * switches the fixed cell size off: {@code -fx-fixed-cell-size: -1}), alternating, back to back.
+     */
+    private static void rowSwaps(Stage stage) throws Exception {
+        MembersViewModel model = new MembersViewModel(new SameThreadTaskRunner(),
+                new NotificationCenter(Clock.systemUTC()), unusedGateway(), ROOM, "owner@localhost");
+        onFx(() -> {
+            show(stage, new MembersView(model));
+            return null;
+        });
+        waitUntil("the window is showing", stage::isShowing);
+        afterPulses(stage, 2, () -> { });
+        javafx.scene.control.TableView<?> table = onFx(() -> (javafx.scene.control.TableView<?>)
+                stage.getScene().lookup("#members-table"));
+        List<String> styles = java.util.Arrays.asList(System.getProperty("bench.rows.styles", "").split("\\|", -1));
+        StringBuilder paste = new StringBuilder();
+        List<String> applied = new ArrayList<>(List.of("member0@localhost", "member1@localhost"));
+        for (int i = 0; i < 1_000; i++) {
+            paste.append(String.format("person%04d@localhost ", i));
+            applied.add(String.format("person%04d@localhost", i));
+        }
+        AffiliationLists before = AffiliationLists.of(ROOM, Map.of(Affiliation.OWNER, List.of("owner@localhost"),
+                Affiliation.MEMBER, applied.subList(0, 2)));
+        AffiliationLists after = AffiliationLists.of(ROOM, Map.of(Affiliation.OWNER, List.of("owner@localhost"),
+                Affiliation.MEMBER, applied));
+        Map<String, List<Timing>> pastes = new java.util.LinkedHashMap<>();
+        Map<String, List<Timing>> installs = new java.util.LinkedHashMap<>();
+        int rounds = Integer.getInteger("bench.rows.rounds", 8);
+        for (int round = 0; round < rounds; round++) {
+            for (String style : styles) {
+                onFx(() -> {
+                    table.setStyle(style);
+                    model.showLists(before);
+                    return null;
+                });
+                afterPulses(stage, 2, () -> { });
+                pastes.computeIfAbsent(style, k -> new ArrayList<>()).add(timeToRendered(stage,
+                        () -> model.addAll(paste.toString(), Affiliation.MEMBER, "benchmark")));
+                installs.computeIfAbsent(style, k -> new ArrayList<>()).add(timeToRendered(stage,
+                        () -> model.showLists(after)));
+            }
+        }
+        for (String style : styles) {
+            for (Map.Entry<String, Map<String, List<Timing>>> kind : Map.of("paste 1000", pastes,
+                    "install 1003 rows after Apply", installs).entrySet()) {
+                List<Timing> all = kind.getValue().get(style);
+                // The first round is cold (class loading, interpreter); the figures are for rounds 2..n.
+                List<Timing> warm = all.subList(1, all.size());
+                System.out.printf("FIGURE rows %s, table style \"%s\": first %s; then (median of %d) next pulse %d ms,"
+                        + " FX-thread CPU %d ms (model change %d ms of it); FX CPU per round %s%n", kind.getKey(),
+                        style, all.get(0), warm.size(), median(warm.stream().map(Timing::nextPulseMillis).toList()),
+                        median(warm.stream().map(Timing::fxCpuMillis).toList()),
+                        median(warm.stream().map(Timing::changeCpuMillis).toList()),
+                        all.stream().map(Timing::fxCpuMillis).toList());
+            }
+        }
+    }
+
     // ---- 3. applying 1,000 changes against Prosody ----
 
     private static void apply(Stage stage) throws Exception {
@@ -402,12 +469,26 @@ public final class UiBench {
                 for (int i = 0; i < 1_000; i++) {
                     jids.append(String.format("person%04d@localhost ", i));
                 }
+                PulseLog pastePulses = onFx(() -> new PulseLog(stage.getScene()));
                 Watchdog editing = Watchdog.start();
+                long pasted = System.nanoTime();
                 Timing addMillis = timeToRendered(stage, () -> model.addAll(jids.toString(), Affiliation.MEMBER,
                         "benchmark"));
+                // A large paste is checked on the task runner: wait for its rows, then for their frame.
+                waitUntil("the pasted rows are shown", () -> onFxQuietly(() -> model.rows().size() > 1_000));
+                afterPulses(stage, 2, () -> { });
+                long pasteShownMillis = (System.nanoTime() - pasted) / 1_000_000;
                 Watchdog.Result whileEditing = editing.stop();
-                System.out.printf("FIGURE 1000 pending edits (one paste): %s; watchdog max %d ms,"
-                        + " p99 %d ms%n", addMillis, whileEditing.max(), whileEditing.p99());
+                onFx(() -> {
+                    pastePulses.detach();
+                    return null;
+                });
+                System.out.printf("FIGURE 1000 pending edits (one paste): the call %s; rows rendered %d ms after the"
+                        + " paste; watchdog max %d ms, p99 %d ms, median %d ms, FX-thread CPU inside the longest stall"
+                        + " %d ms%n%s", addMillis, pasteShownMillis,
+                        whileEditing.max(), whileEditing.p99(), whileEditing.median(), whileEditing.worstFxCpuMillis(),
+                        whileEditing.stacks().isEmpty() ? "" : whileEditing.stacks() + System.lineSeparator());
+                System.out.println("  pulses during the paste: " + pastePulses.longest(3));
 
                 // Every status line shown while Apply runs ("312 / 1000 applied…"): proof of per-item progress.
                 List<String> statusLines = Collections.synchronizedList(new ArrayList<>());
@@ -416,6 +497,7 @@ public final class UiBench {
                     return null;
                 });
                 long fxCpuAtApply = fxCpuMillis();
+                PulseLog pulses = onFx(() -> new PulseLog(stage.getScene()));
                 Watchdog watchdog = Watchdog.start();
                 long started = System.nanoTime();
                 onFx(() -> {
@@ -430,6 +512,10 @@ public final class UiBench {
                 afterPulses(stage, 3, () -> { });
                 Thread.sleep(300);
                 Watchdog.Result result = watchdog.stop();
+                onFx(() -> {
+                    pulses.detach();
+                    return null;
+                });
                 long applied = onFx(() -> model.lastResults().stream()
                         .filter(r -> r.outcome() == ItemResult.Outcome.APPLIED).count());
                 System.out.printf("FIGURE apply 1000 changes: %d applied in %d ms; FX watchdog (10 ms probes, %d"
@@ -437,7 +523,12 @@ public final class UiBench {
                         + " (target max <= 50 ms); status \"%s\"%n", applied, applyMillis, result.samples(),
                         result.max(), result.worstAtMillis(), result.p99(), result.median(),
                         onFx(() -> model.status().get()));
-                System.out.printf("  FX-thread CPU during Apply: %d ms%n", fxCpuBefore - fxCpuAtApply);
+                System.out.printf("  FX-thread CPU during Apply: %d ms; inside the longest stall: %d ms%n",
+                        fxCpuBefore - fxCpuAtApply, result.worstFxCpuMillis());
+                System.out.println("  pulses during Apply: " + pulses.longest(5));
+                if (!result.stacks().isEmpty()) {
+                    System.out.println(result.stacks());
+                }
                 synchronized (statusLines) {
                     System.out.printf("FIGURE apply progress: %d status lines while applying (first \"%s\","
                             + " middle \"%s\", last \"%s\")%n", statusLines.size(), statusLines.get(0),

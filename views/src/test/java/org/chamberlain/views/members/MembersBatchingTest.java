@@ -46,7 +46,15 @@ class MembersBatchingTest {
         model.changes().addListener((obs, old, now) -> sets.add(now));
 
         int added = model.addAll(jids(1_000) + " person0007@example.org alice@example.org", Affiliation.MEMBER, "r");
+        // Checked and sorted on the task runner: until its result reaches the UI thread the rows stay as they are.
+        assertThat(model.busy().get()).isTrue();
+        assertThat(model.status().get()).isEqualTo("Checking 1002 addresses\u2026");
+        assertThat(sets).isEmpty();
+        assertThat(rowListChanges[0]).isZero();
+        tasks.runAllUiTasks();
 
+        assertThat(model.busy().get()).isFalse();
+        assertThat(model.status().get()).isEmpty();
         assertThat(added).isEqualTo(1_002);
         assertThat(sets).hasSize(1);
         assertThat(rowListChanges[0]).isEqualTo(1);
@@ -56,6 +64,21 @@ class MembersBatchingTest {
                 .isEqualTo("person0007@example.org");
         assertThat(model.rows()).filteredOn(r -> r.status() == MemberRow.Status.ADDED).hasSize(1_000);
         assertThat(model.problems().get()).isEmpty();
+    }
+
+    @Test
+    void aLargePasteLandsOnTopOfWhatChangedWhileItWasChecked() {
+        MembersViewModel model = new MembersViewModel(tasks, notifications, gateway((c, sent) -> { }), ROOM, SELF);
+        model.showLists(lists());
+        model.addAll(jids(300), Affiliation.MEMBER, null);
+        model.remove("alice@example.org", null);
+        tasks.runAllUiTasks();
+
+        assertThat(model.changes().get().changes()).hasSize(301);
+        assertThat(model.rows()).filteredOn(r -> r.status() == MemberRow.Status.ADDED).hasSize(300);
+        assertThat(model.rows()).filteredOn(r -> r.status() == MemberRow.Status.REMOVED)
+                .extracting(MemberRow::jid).containsExactly("alice@example.org");
+        assertThat(model.busy().get()).isFalse();
     }
 
     @Test
@@ -100,6 +123,7 @@ class MembersBatchingTest {
         holder[0] = model;
         model.showLists(lists());
         model.addAll(jids(1_000), Affiliation.MEMBER, null);
+        tasks.runAllUiTasks();
         List<Integer> resultListChanges = new ArrayList<>();
         model.lastResults().addListener((ListChangeListener<ItemResult>) change -> {
             while (change.next()) {

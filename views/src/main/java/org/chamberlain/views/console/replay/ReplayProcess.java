@@ -7,9 +7,11 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +88,8 @@ public final class ReplayProcess implements AutoCloseable {
     public static List<String> commandForThisJvm(String mainClass, List<String> args) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(lowerPriority(System.getProperty("os.name", ""),
+                Integer.getInteger(NICE_PROPERTY, DEFAULT_NICENESS)));
         command.add(java);
         // The replayer is short-lived: C1 only starts faster, and a small heap suits a test run.
         command.add("-XX:TieredStopAtLevel=1");
@@ -96,6 +99,34 @@ public final class ReplayProcess implements AutoCloseable {
         command.add(mainClass);
         command.addAll(args);
         return command;
+    }
+
+    /** System property: the niceness the child replayer starts with (0: the app's own priority). */
+    public static final String NICE_PROPERTY = "chamberlain.replayNiceness";
+
+    /** Lower than the app: a background replay yields the CPU to the UI (see {@link #lowerPriority}). */
+    public static final int DEFAULT_NICENESS = 10;
+
+    /**
+     * The command prefix that starts a child at a lower CPU priority ({@code nice -n N}), or nothing. On a
+     * machine with two cores the replayer JVM (JIT and GC threads included), the server and the app's FX and
+     * render threads all want a core while a suite runs; at equal priority the FX thread waited for a core for
+     * most of each long stall (docs/benchmarks.md, "FX stalls (branch ui-stalls, session 3)"). A niced child
+     * still gets every idle cycle, so a replay alone is not slower. {@code nice} exists on Linux, macOS and
+     * the BSDs; Windows has no such command (and Java no API for a process's priority), so there the child
+     * keeps the app's priority. {@code nice} execs the JVM: the child's pid stays the one Java started.
+     */
+    static List<String> lowerPriority(String osName, int niceness) {
+        if (niceness <= 0 || osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return List.of();
+        }
+        for (String dir : List.of("/usr/bin", "/bin")) {
+            Path nice = Path.of(dir, "nice");
+            if (Files.isExecutable(nice)) {
+                return List.of(nice.toString(), "-n", Integer.toString(Math.min(niceness, 19)));
+            }
+        }
+        return List.of();
     }
 
     public long pid() {

@@ -33,9 +33,15 @@ final class PulseWatchdog implements AutoCloseable {
     private final AtomicLong oldestWaiting = new AtomicLong();
     private final Map<String, Integer> samples = new HashMap<>();
     private final List<Long> delaysOver50 = new ArrayList<>();
+    /** Every probe's delay in microseconds, for the percentiles; FX thread writes, read after close. */
+    private final List<Long> allDelaysMicros = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<java.lang.management.GarbageCollectorMXBean> collectors =
+            java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
     private final List<Long> stallStarts = new ArrayList<>();
     private final List<String> stallCpu = new ArrayList<>();
     private volatile long maxFxCpuInStall;
+    private volatile long worstDelayWithCpu;
+    private volatile long worstStallFxCpu = -1;
     private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     /** CPU time (ns) of the FX thread and of the render thread, sampled every 5 ms: time → {fx, render}. */
     private final java.util.concurrent.ConcurrentSkipListMap<Long, long[]> cpuSamples =
@@ -59,6 +65,7 @@ final class PulseWatchdog implements AutoCloseable {
                 probes.incrementAndGet();
                 oldestWaiting.set(0);
                 long delay = System.nanoTime() - posted;
+                allDelaysMicros.add(delay / 1000);
                 if (delay > 50_000_000L) {
                     recordStall(posted, delay);
                 }
@@ -82,8 +89,12 @@ final class PulseWatchdog implements AutoCloseable {
                 }
             }
         }
+        long gcMillis = 0;
+        for (java.lang.management.GarbageCollectorMXBean collector : collectors) {
+            gcMillis += Math.max(0, collector.getCollectionTime());
+        }
         return new long[] {cpu.getThreadCpuTime(fxThread.getId()),
-            render == null ? 0 : cpu.getThreadCpuTime(render.getId())};
+            render == null ? 0 : cpu.getThreadCpuTime(render.getId()), gcMillis * 1_000_000L};
     }
 
     /** A probe posted at {@code posted} ran {@code delay} ns late; probes of one stall run at the same time. */
@@ -102,8 +113,13 @@ final class PulseWatchdog implements AutoCloseable {
             if (before != null) {
                 maxFxCpuInStall = Math.max(maxFxCpuInStall, (now[0] - before.getValue()[0]) / 1_000_000);
             }
-            stallCpu.add(before == null ? "?" : String.format(Locale.ROOT, "fx %d ms cpu, render %d ms cpu",
-                    (now[0] - before.getValue()[0]) / 1_000_000, (now[1] - before.getValue()[1]) / 1_000_000));
+            stallCpu.add(before == null ? "?" : String.format(Locale.ROOT, "fx %d ms cpu, render %d ms cpu, gc %d ms",
+                    (now[0] - before.getValue()[0]) / 1_000_000, (now[1] - before.getValue()[1]) / 1_000_000,
+                    (now[2] - before.getValue()[2]) / 1_000_000));
+            if (before != null && delay == Math.max(delay, worstDelayWithCpu)) {
+                worstDelayWithCpu = delay;
+                worstStallFxCpu = (now[0] - before.getValue()[0]) / 1_000_000;
+            }
         }
     }
 
@@ -160,6 +176,25 @@ final class PulseWatchdog implements AutoCloseable {
     /** The most CPU time the FX thread used during one stall over 50 ms (its own work, not waiting). */
     long maxFxCpuInStallMillis() {
         return maxFxCpuInStall;
+    }
+
+    /** FX-thread CPU during the longest stall over 50 ms (-1 when there was none). */
+    long fxCpuInWorstStallMillis() {
+        return worstStallFxCpu;
+    }
+
+    /** The probes' delay at quantile {@code q} (0.5 median, 0.99 p99), in ms. */
+    double delayQuantileMillis(double q) {
+        List<Long> sorted;
+        synchronized (allDelaysMicros) {
+            sorted = new ArrayList<>(allDelaysMicros);
+        }
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        java.util.Collections.sort(sorted);
+        int index = (int) Math.min(sorted.size() - 1, Math.max(0, Math.ceil(sorted.size() * q) - 1));
+        return sorted.get(index) / 1000.0;
     }
 
     long probes() {

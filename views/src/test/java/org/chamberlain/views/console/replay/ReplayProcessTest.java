@@ -2,6 +2,8 @@ package org.chamberlain.views.console.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -103,5 +105,39 @@ class ReplayProcessTest {
             assertThat(replay.waitFor(5, TimeUnit.SECONDS)).isTrue();
             assertThat(replay.isAlive()).isFalse();
         }
+    }
+
+    @Test
+    void theChildRunsAtALowerCpuPriorityThanTheApp() throws Exception {
+        assertThat(ReplayProcess.lowerPriority("Windows 11", 10)).isEmpty();
+        assertThat(ReplayProcess.lowerPriority("Linux", 0)).isEmpty();
+        List<String> command = ReplayProcess.commandForThisJvm(FakeReplayer.class.getName(), List.of("0", "wait"));
+        if (!Files.isDirectory(Path.of("/proc/self"))) {
+            // Not Linux: at least the command asks for the lower priority where a nice command exists.
+            assertThat(command.get(0)).endsWith("nice");
+            return;
+        }
+        BlockingQueue<ReplayEvent> events = new ArrayBlockingQueue<>(100);
+        try (UiThread ui = new UiThread();
+                ReplayProcess replay = start(ui, events::addAll, "0", "wait")) {
+            ReplayEvent event;
+            do {
+                event = events.poll(30, TimeUnit.SECONDS);
+            } while (event != null && !(event instanceof Paused));
+            assertThat(event).isInstanceOf(Paused.class);
+            // nice execs the JVM: the pid Java started is the replayer itself, now running at +10.
+            assertThat(ProcessHandle.of(replay.pid()).flatMap(h -> h.info().command()).orElse(""))
+                    .doesNotEndWith("nice");
+            assertThat(niceness(replay.pid()))
+                    .isEqualTo(Math.min(19, niceness(ProcessHandle.current().pid()) + ReplayProcess.DEFAULT_NICENESS));
+            replay.send("step");
+        }
+    }
+
+    /** Field 19 of /proc/PID/stat; the fields after the command name (in parentheses) start at field 3. */
+    private static int niceness(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(fields[19 - 3]);
     }
 }
