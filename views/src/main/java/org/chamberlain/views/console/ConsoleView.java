@@ -121,6 +121,7 @@ public final class ConsoleView implements AutoCloseable {
         root.setBottom(statusBar());
         bind();
         watchForUnsavedChanges();
+        updateModified();
         warmResultsTable();
     }
 
@@ -360,9 +361,7 @@ public final class ConsoleView implements AutoCloseable {
         noSandbox.setOnMouseClicked(e -> model.diagnostics().add(ConsoleViewModel.NO_SANDBOX));
         runBar = new ToolBar(run, step, resume, runTo, stop, new Separator(), target, host,
                 new Label(":"), port, noSandbox);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(open, save, saveAs, recentMenu, quick, new Separator(), folder, record, spacer, fileState);
+        return new ToolBar(open, save, saveAs, recentMenu, quick, new Separator(), folder, record);
     }
 
     private static Button button(String text, String id, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
@@ -675,7 +674,12 @@ public final class ConsoleView implements AutoCloseable {
                 status.getStyleClass().add("console-status-failed");
             }
         });
-        HBox bar = new HBox(status);
+        // The script's name and whether it is saved, at the right: in the tool bar a long name went into its
+        // overflow menu at 1280 px.
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        fileState.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(12, status, spacer, fileState);
         bar.setPadding(new Insets(3, 6, 3, 6));
         return bar;
     }
