@@ -44,6 +44,16 @@ class ReplayProcessTest {
                 null, ui, sink);
     }
 
+    /** The first event of {@code type} the child sends within 30 s (the ones before it are passed over), or null. */
+    private static ReplayEvent next(BlockingQueue<ReplayEvent> events, Class<? extends ReplayEvent> type)
+            throws InterruptedException {
+        ReplayEvent event;
+        do {
+            event = events.poll(30, TimeUnit.SECONDS);
+        } while (event != null && !type.isInstance(event));
+        return event;
+    }
+
     @Test
     void deliversEveryEventInOrderInFewBatchesAndEndsWithTheExitCode() throws Exception {
         List<ReplayEvent> events = new CopyOnWriteArrayList<>();
@@ -79,14 +89,10 @@ class ReplayProcessTest {
         try (UiThread ui = new UiThread();
                 ReplayProcess replay = start(ui, events::addAll, "0", "wait")) {
             ReplayEvent event;
-            do {
-                event = events.poll(30, TimeUnit.SECONDS);
-            } while (event != null && !(event instanceof Paused));
+            event = next(events, Paused.class);
             assertThat(event).isInstanceOf(Paused.class);
             replay.send("step");
-            do {
-                event = events.poll(30, TimeUnit.SECONDS);
-            } while (event != null && !(event instanceof ScriptFinished));
+            event = next(events, ScriptFinished.class);
             assertThat(((ScriptFinished) event).message()).isEqualTo("got step");
         }
 
@@ -94,13 +100,9 @@ class ReplayProcessTest {
         try (UiThread ui = new UiThread();
                 ReplayProcess replay = start(ui, second::addAll, "0", "wait")) {
             ReplayEvent event;
-            do {
-                event = second.poll(30, TimeUnit.SECONDS);
-            } while (event != null && !(event instanceof Paused));
+            event = next(second, Paused.class);
             replay.stop();
-            do {
-                event = second.poll(30, TimeUnit.SECONDS);
-            } while (event != null && !(event instanceof Exited));
+            event = next(second, Exited.class);
             assertThat(((Exited) event).killed()).isTrue();
             assertThat(replay.waitFor(5, TimeUnit.SECONDS)).isTrue();
             assertThat(replay.isAlive()).isFalse();
@@ -121,9 +123,7 @@ class ReplayProcessTest {
         try (UiThread ui = new UiThread();
                 ReplayProcess replay = start(ui, events::addAll, "0", "wait")) {
             ReplayEvent event;
-            do {
-                event = events.poll(30, TimeUnit.SECONDS);
-            } while (event != null && !(event instanceof Paused));
+            event = next(events, Paused.class);
             assertThat(event).isInstanceOf(Paused.class);
             // nice execs the JVM: the pid Java started is the replayer itself, now running at +10.
             assertThat(ProcessHandle.of(replay.pid()).flatMap(h -> h.info().command()).orElse(""))
