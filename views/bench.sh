@@ -30,14 +30,11 @@ export DISPLAY="$display"
 # BENCH_JVM_FLAGS: extra flags for both windows of the start-up benchmark, e.g. the installed launcher's:
 #   BENCH_JVM_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1" views/bench.sh startup 7
 if [ "${1:-}" = startup ] && [[ " $* " == *" cds "* ]] && [ -z "${BENCH_JVM_FLAGS+set}" ]; then
-  BENCH_JVM_FLAGS="$(sed -n 's/^--java-options \(-XX:[^ ]*\|-Dchamberlain\.[^ ]*\)$/\1/p' \
-    "$root/packaging/src/jpackage/args/app-image.args" | paste -sd' ')"
+  BENCH_JVM_FLAGS="$("$root/packaging/installed-jvm-options.sh" --with-properties)"
 fi
 # BENCH_APP_JVM: flags of the JVM that runs the scale, rows and apply benchmarks (the app's UI in them); by default
 # the installed app's JVM options (packaging/src/jpackage/args/app-image.args); BENCH_APP_JVM="" for the JDK's.
-installed_flags="$(sed -n 's/^--java-options \(-XX:.*\)$/\1/p' "$root/packaging/src/jpackage/args/app-image.args" \
-  | tr '\n' ' ')"
-app_jvm="${BENCH_APP_JVM-$installed_flags}"
+app_jvm="${BENCH_APP_JVM-$("$root/packaging/installed-jvm-options.sh")}"
 run() {
   # shellcheck disable=SC2086
   timeout 900 java $app_jvm -Dbench.jvmFlags="${BENCH_JVM_FLAGS:-}" -Dbench.stacks="${BENCH_STACKS:-0}" \

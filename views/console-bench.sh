@@ -14,8 +14,7 @@ cd "$root"
 runs="${1:-1}"
 # The console runs in the test JVM: give it the installed app's JVM options (C1 only, serial GC), so the figures
 # are the shipped app's. The JDK defaults (G1, C2) cost the run's FX thread GC pauses and compiler threads.
-installed_flags="$(sed -n 's/^--java-options \(-XX:.*\)$/\1/p' packaging/src/jpackage/args/app-image.args | tr '\n' ' ')"
-app_jvm="${CONSOLE_BENCH_JVM-$installed_flags}"
+app_jvm="${CONSOLE_BENCH_JVM-$("$root/packaging/installed-jvm-options.sh")}"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "app JVM flags: ${app_jvm:-(JDK defaults)}; replayer niceness: ${CONSOLE_BENCH_NICENESS:-10 (default)}"
