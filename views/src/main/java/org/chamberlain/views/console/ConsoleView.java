@@ -14,14 +14,21 @@ import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -39,6 +46,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -53,6 +62,7 @@ import org.chamberlain.views.console.ConsoleViewModel.AccountRow;
 import org.chamberlain.views.console.ConsoleViewModel.RunState;
 import org.chamberlain.views.console.record.RecordDialog;
 import org.chamberlain.views.console.record.RecordViewModel;
+import org.chamberlain.views.main.Shortcuts;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 
@@ -83,8 +93,8 @@ public final class ConsoleView implements AutoCloseable {
     private final Map<Tab, Node> parked = new HashMap<>();
     private boolean justOpened;
     private java.util.function.Supplier<List<RecordViewModel.AppAccount>> appAccounts = List::of;
-    private static final javafx.css.PseudoClass RESULT_NOT_PASSED =
-            javafx.css.PseudoClass.getPseudoClass("not-passed");
+    private static final PseudoClass RESULT_NOT_PASSED = PseudoClass.getPseudoClass("not-passed");
+    private static final PseudoClass MODIFIED = PseudoClass.getPseudoClass("modified");
     private final ObservableList<ScriptResult> shownResults =
             FXCollections.observableArrayList();
     private final Map<String, ListView<TrafficEntry>> trafficLists = new HashMap<>();
@@ -94,8 +104,8 @@ public final class ConsoleView implements AutoCloseable {
     private final BorderPane root = new BorderPane();
     /** The text as last opened or saved: the editor differs from it while there are unsaved changes. */
     private String savedText = "";
-    private final javafx.beans.property.BooleanProperty modified =
-            new javafx.beans.property.SimpleBooleanProperty(this, "modified");
+    private final BooleanProperty modified =
+            new SimpleBooleanProperty(this, "modified");
     private final Label fileState = new Label();
     /** Where drafts and recent files are kept between sessions; null keeps nothing (tests, benchmarks). */
     private ScriptMemory memory;
@@ -158,7 +168,7 @@ public final class ConsoleView implements AutoCloseable {
     }
 
     /** Whether the editor holds changes that are not in its file. */
-    public javafx.beans.property.ReadOnlyBooleanProperty modifiedProperty() {
+    public ReadOnlyBooleanProperty modifiedProperty() {
         return modified;
     }
 
@@ -187,7 +197,7 @@ public final class ConsoleView implements AutoCloseable {
         Path file = model.fileProperty().get();
         fileState.setText((file == null ? "New script" : file.getFileName().toString())
                 + (modified.get() ? " — unsaved changes" : ""));
-        fileState.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("modified"), modified.get());
+        fileState.pseudoClassStateChanged(MODIFIED, modified.get());
     }
 
     /**
@@ -199,18 +209,18 @@ public final class ConsoleView implements AutoCloseable {
             return true;
         }
         Path file = model.fileProperty().get();
-        javafx.scene.control.ButtonType saveButton = new javafx.scene.control.ButtonType("Save",
-                javafx.scene.control.ButtonBar.ButtonData.YES);
-        javafx.scene.control.ButtonType dropButton = new javafx.scene.control.ButtonType("Don't save",
-                javafx.scene.control.ButtonBar.ButtonData.NO);
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.CONFIRMATION,
+        ButtonType saveButton = new ButtonType("Save",
+                ButtonBar.ButtonData.YES);
+        ButtonType dropButton = new ButtonType("Don't save",
+                ButtonBar.ButtonData.NO);
+        Alert ask = new Alert(
+                Alert.AlertType.CONFIRMATION,
                 "Your changes will be lost if you don't save them.", saveButton, dropButton,
-                javafx.scene.control.ButtonType.CANCEL);
+                ButtonType.CANCEL);
         ask.initOwner(window());
         ask.setTitle("Unsaved changes");
         ask.setHeaderText("Save the changes to " + (file == null ? "the new script" : file.getFileName()) + "?");
-        javafx.scene.control.ButtonType answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
         if (answer == saveButton) {
             save(false);
             return !modified.get();
@@ -300,18 +310,18 @@ public final class ConsoleView implements AutoCloseable {
         stop.disableProperty().bind(busy.not());
         stop.setTooltip(new Tooltip("Stop the run and close its connections (Shift+F5)"));
         save.setTooltip(new Tooltip("Save the script (Ctrl+S)"));
-        Map<javafx.scene.input.KeyCombination, Runnable> keys = new java.util.LinkedHashMap<>();
-        keys.put(org.chamberlain.views.main.Shortcuts.SCRIPT_RUN, run::fire);
-        keys.put(org.chamberlain.views.main.Shortcuts.SCRIPT_STOP, stop::fire);
-        keys.put(org.chamberlain.views.main.Shortcuts.SCRIPT_STEP, step::fire);
-        keys.put(org.chamberlain.views.main.Shortcuts.SCRIPT_CONTINUE, resume::fire);
-        keys.put(org.chamberlain.views.main.Shortcuts.SCRIPT_RUN_TO_CARET, runTo::fire);
-        keys.put(org.chamberlain.views.main.Shortcuts.SCRIPT_BREAKPOINT,
+        Map<KeyCombination, Runnable> keys = new java.util.LinkedHashMap<>();
+        keys.put(Shortcuts.SCRIPT_RUN, run::fire);
+        keys.put(Shortcuts.SCRIPT_STOP, stop::fire);
+        keys.put(Shortcuts.SCRIPT_STEP, step::fire);
+        keys.put(Shortcuts.SCRIPT_CONTINUE, resume::fire);
+        keys.put(Shortcuts.SCRIPT_RUN_TO_CARET, runTo::fire);
+        keys.put(Shortcuts.SCRIPT_BREAKPOINT,
                 () -> editor.toggleBreakpoint(editor.area().getCurrentParagraph() + 1));
-        keys.put(org.chamberlain.views.main.Shortcuts.SCRIPT_SAVE, save::fire);
+        keys.put(Shortcuts.SCRIPT_SAVE, save::fire);
         // A filter, so the editor (which takes most keys) does not see them first; a disabled button ignores fire().
-        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
-            for (Map.Entry<javafx.scene.input.KeyCombination, Runnable> key : keys.entrySet()) {
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            for (Map.Entry<KeyCombination, Runnable> key : keys.entrySet()) {
                 if (key.getKey().match(event)) {
                     key.getValue().run();
                     event.consume();
