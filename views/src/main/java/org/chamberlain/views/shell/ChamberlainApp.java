@@ -495,7 +495,8 @@ public class ChamberlainApp extends Application {
         String room = options.demoRoomIfAny().get();
         sessions.session(account).ifPresent(session -> new RoomCommands(tasks, notifications)
                 .createInstant(session, room, Addresses.localpart(account), created -> {
-                    mainModel.putRoom(account, created.substring(created.indexOf('@') + 1),
+                    String service = created.substring(created.indexOf('@') + 1);
+                    mainModel.putRoom(account, service,
                             new SidebarTree.Room(created, "Lobby", SidebarTree.RoomSource.JOINED));
                     mainModel.openRoom(account, created);
                     // The other sandbox accounts join too, so there is someone to moderate right away.
@@ -503,7 +504,9 @@ public class ChamberlainApp extends Application {
                         if (!other.jid().equals(account)) {
                             sessions.session(other.jid()).ifPresent(guest -> tasks.submit(other.jid() + " joins "
                                     + created, ctx -> guest.rooms().join(created, other.localpart(), Optional.empty()),
-                                    joined -> { }, failure -> notifications.error(other.jid() + " joining", failure)));
+                                    joined -> mainModel.putRoom(other.jid(), service,
+                                            new SidebarTree.Room(created, "Lobby", SidebarTree.RoomSource.JOINED)),
+                                    failure -> notifications.error(other.jid() + " joining", failure)));
                         }
                     }
                 }));
