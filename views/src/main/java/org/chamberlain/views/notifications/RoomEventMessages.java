@@ -21,6 +21,19 @@ public final class RoomEventMessages {
     public record Message(Notification.Kind kind, String title, String text) {
     }
 
+    /**
+     * The message for an event seen by one of the app's accounts while {@code activeAccount} is the one the person
+     * acts as. Every account of the app in a room sees the same affiliation change (the sandbox has three in its
+     * lobby): only the active account's sighting is worth a card; the others would repeat it, once with the
+     * address and once with only a nickname.
+     */
+    public static Optional<Message> of(RoomEvent event, String activeAccount) {
+        if (event instanceof AffiliationChanged && !event.account().equals(activeAccount)) {
+            return Optional.empty();
+        }
+        return of(event);
+    }
+
     public static Optional<Message> of(RoomEvent event) {
         if (event instanceof InvitationReceived invitation) {
             String who = invitation.inviter().orElse("Someone");

@@ -230,7 +230,8 @@ public class ChamberlainApp extends Application {
     }
 
     private void onRoomEvent(RoomEvent event) {
-        RoomEventMessages.of(event).ifPresent(m -> notifications.post(m.kind(), m.title(), m.text(), null));
+        RoomEventMessages.of(event, mainModel.activeAccount().get())
+                .ifPresent(m -> notifications.postUnlessOnScreen(m.kind(), m.title(), m.text()));
         if (event instanceof RoomDestroyed destroyed) {
             // Only the tab of the account that was in the room: another account's tab of it tells its own story.
             mainModel.closeRoom(destroyed.account(), destroyed.room());

@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.chamberlain.app.affiliations.Affiliation;
+import org.chamberlain.app.affiliations.AffiliationAuditor;
+import org.chamberlain.app.affiliations.AffiliationChangeSet;
+import org.chamberlain.app.affiliations.AffiliationService;
 import org.chamberlain.testkit.TestServer;
 import org.chamberlain.testkit.WithProsody;
 import org.chamberlain.views.main.RoomTab;
 import org.chamberlain.views.main.SidebarTree;
+import org.chamberlain.views.notifications.Notification;
 import org.chamberlain.views.shell.AccountProfile;
 import org.chamberlain.views.shell.StartupOptions;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The sandbox's first screen: the owner creates the lobby and opens it, and the two other accounts join it, so
@@ -41,7 +48,27 @@ class DemoRoomWorkflowTest {
                     .workspace(server.jid("owner"), lobby).occupants().occupants().stream()
                     .filter(o -> o.nickname().equals("alice") || o.nickname().equals("bob")).count() == 2);
             assertThat(roomsListedFor(app, server.jid("owner"))).containsExactly(lobby);
+
+            // Made elsewhere (the owner's other client), seen by all three accounts of the app: one card.
+            XMPPTCPConnection ownersPhone = AppHarness.connect(server, "owner");
+            try {
+                AffiliationService affiliations = new AffiliationService(ownersPhone, AffiliationAuditor.NONE);
+                affiliations.apply(lobby, AffiliationChangeSet.against(affiliations.fetch(lobby))
+                        .add(server.jid("alice"), Affiliation.MEMBER, "team"), false);
+                app.waitFor("the owner's card", () -> !aliceCards(app).isEmpty());
+                Thread.sleep(1500);
+                WaitForAsyncUtils.waitForFxEvents();
+                assertThat(aliceCards(app)).extracting(Notification::message).containsExactly(server.jid("alice")
+                        + " is now a member in " + lobby + " (was none): \u201cteam\u201d.");
+            } finally {
+                ownersPhone.disconnect();
+            }
         }
+    }
+
+    private static List<Notification> aliceCards(AppHarness app) {
+        return app.app().notifications().history().stream()
+                .filter(n -> n.title().equals("Affiliation changed") && n.message().contains("alice")).toList();
     }
 
     private static List<String> roomsListedFor(AppHarness app, String account) {
