@@ -533,6 +533,7 @@ public final class MainWindowView {
                     case JOINED -> "";
                     case REMEMBERED -> "  (remembered)";
                     case DISCOVERED -> "  (public)";
+                    case LEFT -> "  (left)";
                     default -> "";
                 };
                 setText(room.label() + source);

@@ -35,6 +35,7 @@ import org.chamberlain.app.connections.Addresses;
 import org.chamberlain.app.connections.UntrustedCertificateException;
 import org.chamberlain.app.rooms.RoomListing;
 import org.chamberlain.app.audit.AuditLog;
+import org.chamberlain.app.events.RemovedFromRoom;
 import org.chamberlain.app.events.RoomDestroyed;
 import org.chamberlain.app.events.RoomEvent;
 import org.chamberlain.app.audit.AuditTrail;
@@ -232,6 +233,9 @@ public class ChamberlainApp extends Application {
     private void onRoomEvent(RoomEvent event) {
         RoomEventMessages.of(event, mainModel.activeAccount().get())
                 .ifPresent(m -> notifications.postUnlessOnScreen(m.kind(), m.title(), m.text()));
+        if (event instanceof RemovedFromRoom removed && removed.departure() != RoomEvent.Departure.LEFT) {
+            mainModel.markLeft(removed.account(), removed.room());
+        }
         if (event instanceof RoomDestroyed destroyed) {
             // Only the tab of the account that was in the room: another account's tab of it tells its own story.
             mainModel.closeRoom(destroyed.account(), destroyed.room());

@@ -8,6 +8,9 @@ import org.chamberlain.app.affiliations.Affiliation;
 import org.chamberlain.app.affiliations.AffiliationAuditor;
 import org.chamberlain.app.affiliations.AffiliationChangeSet;
 import org.chamberlain.app.affiliations.AffiliationService;
+import org.chamberlain.app.forms.ConfigurationAuditor;
+import org.chamberlain.app.forms.FormDefinition;
+import org.chamberlain.app.forms.RoomConfigurationService;
 import org.chamberlain.testkit.TestServer;
 import org.chamberlain.testkit.WithProsody;
 import org.chamberlain.views.main.RoomTab;
@@ -60,6 +63,17 @@ class DemoRoomWorkflowTest {
                 WaitForAsyncUtils.waitForFxEvents();
                 assertThat(aliceCards(app)).extracting(Notification::message).containsExactly(server.jid("alice")
                         + " is now a member in " + lobby + " (was none): \u201cteam\u201d.");
+
+                // Members-only: bob, not a member, has to leave; his sidebar keeps the lobby, marked as left.
+                RoomConfigurationService configuration = new RoomConfigurationService(ownersPhone,
+                        ConfigurationAuditor.NONE);
+                FormDefinition form = configuration.fetch(lobby);
+                configuration.submit(lobby, form, form.initialAnswers().withBoolean("muc#roomconfig_membersonly",
+                        true));
+                app.waitFor("bob's lobby marked as left", () -> roomsOf(app, server.jid("bob")).contains(
+                        new SidebarTree.Room(lobby, "Lobby", SidebarTree.RoomSource.LEFT)));
+                assertThat(roomsOf(app, server.jid("alice"))).containsExactly(
+                        new SidebarTree.Room(lobby, "Lobby", SidebarTree.RoomSource.JOINED));
             } finally {
                 ownersPhone.disconnect();
             }
@@ -72,11 +86,14 @@ class DemoRoomWorkflowTest {
     }
 
     private static List<String> roomsListedFor(AppHarness app, String account) {
+        return roomsOf(app, account).stream().map(SidebarTree.Room::jid).toList();
+    }
+
+    private static List<SidebarTree.Room> roomsOf(AppHarness app, String account) {
         return app.app().mainModel().sidebar().get().stream()
                 .filter(a -> a.jid().equals(account))
                 .flatMap(a -> a.services().stream())
                 .flatMap(s -> s.rooms().stream())
-                .map(SidebarTree.Room::jid)
                 .toList();
     }
 }
