@@ -36,7 +36,9 @@ public final class RoomEventMessages {
 
     public static Optional<Message> of(RoomEvent event) {
         if (event instanceof InvitationReceived invitation) {
-            String who = invitation.inviter().orElse("Someone");
+            // A room that hides real addresses names the inviter by its occupant address, room/nickname.
+            String who = invitation.inviter().map(inviter -> inviter.startsWith(invitation.room() + "/")
+                    ? inviter.substring(invitation.room().length() + 1) + ", in the room," : inviter).orElse("Someone");
             return Optional.of(new Message(Notification.Kind.INFO, "Invitation for " + invitation.account(),
                     who + " invites you to " + invitation.room() + reason(invitation.reason())
                             + (invitation.password().isPresent() ? " (a password was included)" : "") + "."));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import org.chamberlain.app.events.Affiliation;
 import org.chamberlain.app.events.AffiliationChanged;
+import org.chamberlain.app.events.InvitationReceived;
 import org.chamberlain.app.events.RoomDestroyed;
 import org.chamberlain.app.events.RoomEvent;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,18 @@ class RoomEventMessagesTest {
         assertThat(RoomEventMessages.of(aliceBecameMemberSeenBy(ALICE, Optional.empty()), OWNER)).isEmpty();
         assertThat(RoomEventMessages.of(aliceBecameMemberSeenBy("bob@example.org", Optional.empty()), OWNER))
                 .isEmpty();
+    }
+
+    @Test
+    void anInviterKnownOnlyByNicknameIsNamedByIt() {
+        InvitationReceived fromOccupant = new InvitationReceived(ALICE, ROOM, Optional.of(ROOM + "/owner"),
+                Optional.of("come back"), Optional.empty(), false);
+        assertThat(RoomEventMessages.of(fromOccupant, OWNER)).map(RoomEventMessages.Message::text)
+                .hasValue("owner, in the room, invites you to " + ROOM + ": \u201ccome back\u201d.");
+        InvitationReceived fromPerson = new InvitationReceived(ALICE, ROOM, Optional.of(OWNER + "/phone"),
+                Optional.empty(), Optional.of("secret"), true);
+        assertThat(RoomEventMessages.of(fromPerson, OWNER)).map(RoomEventMessages.Message::text)
+                .hasValue(OWNER + "/phone invites you to " + ROOM + " (a password was included).");
     }
 
     @Test
