@@ -36,6 +36,7 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.chamberlain.app.affiliations.Affiliation;
 import org.chamberlain.app.affiliations.ItemResult;
+import org.chamberlain.views.dialogs.DialogPlacement;
 import org.chamberlain.views.errors.UserMessages;
 
 /**
@@ -327,6 +328,7 @@ public final class MembersView {
         lines.setPrefSize(560, 300);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.initOwner(root.getScene().getWindow());
+        DialogPlacement.overOwner(alert);
         alert.setTitle("Pending changes");
         alert.setHeaderText(model.preview().size() + " pending changes to " + model.room()
                 + ", in the order they will be sent");
