@@ -3,7 +3,9 @@ package org.chamberlain.views.members;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -216,16 +218,26 @@ public final class MembersView {
     private final class MemberTableRow extends TableRow<MemberRow> {
         MemberTableRow() {
             ContextMenu menu = new ContextMenu();
+            Map<Affiliation, MenuItem> moves = new EnumMap<>(Affiliation.class);
             for (Affiliation target : Affiliation.LISTS) {
                 MenuItem move = new MenuItem("Move to " + target.listName());
                 move.setOnAction(e -> selected().forEach(r -> model.move(r.jid(), target, reason.getText())));
                 menu.getItems().add(move);
+                moves.put(target, move);
             }
             MenuItem remove = new MenuItem("Remove from its list");
             remove.setOnAction(e -> selected().forEach(r -> model.remove(r.jid(), reason.getText())));
             MenuItem withdraw = new MenuItem("Undo the pending change");
             withdraw.setOnAction(e -> selected().forEach(r -> model.withdraw(r.jid())));
             menu.getItems().addAll(new SeparatorMenuItem(), remove, withdraw);
+            // Only what would change something for the selected rows (a pending "add to members" row is not
+            // offered "Move to members").
+            menu.setOnShowing(e -> {
+                List<MemberRow> rows = selected();
+                moves.forEach((target, item) -> item.setDisable(rows.stream().allMatch(r -> r.pending() == target)));
+                remove.setDisable(rows.stream().allMatch(r -> r.pending() == Affiliation.NONE));
+                withdraw.setDisable(rows.stream().allMatch(r -> r.status() == MemberRow.Status.UNCHANGED));
+            });
             contextMenuProperty().bind(Bindings.when(emptyProperty()).then((ContextMenu) null).otherwise(menu));
         }
 
