@@ -146,6 +146,7 @@ public class ChamberlainApp extends Application {
         StartupTrace.mark("view");
         Scene scene = new Scene(mainView.node());
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        StartupTrace.mark("scene");
         addRoomCommands();
         MenuItem accountsItem = new MenuItem("_Accounts…");
         accountsItem.setAccelerator(Shortcuts.ACCOUNTS);
@@ -161,6 +162,7 @@ public class ChamberlainApp extends Application {
                 details -> Platform.runLater(() -> notifications.post(Notification.Kind.ERROR,
                         "The sandbox server stopped", "Its accounts cannot connect any more. Quit, and run "
                                 + "./chamberlain sandbox again for a new one.", details))));
+        StartupTrace.mark("commands");
         primaryStage.setScene(scene);
         primaryStage.setTitle("Chamberlain");
         restoreLayout(primaryStage);

@@ -110,8 +110,22 @@ public final class FirstFrameProbe {
         }
         long now = System.currentTimeMillis();
         System.out.println(prefix + now + CPU_MARK + processCpuMillis() + FX_CPU_MARK
-                + cpuMillis(Path.of("/proc/thread-self/stat")));
+                + Math.round(threadCpuMicros() / 1000.0));
         System.out.flush();
+    }
+
+    /**
+     * The calling thread's CPU time in microseconds: from {@code /proc/thread-self/schedstat} (nanoseconds on
+     * the CPU) where the kernel has it, else from its {@code stat} (10 ms ticks); -1 without /proc.
+     */
+    static long threadCpuMicros() {
+        try {
+            String schedstat = Files.readString(Path.of("/proc/thread-self/schedstat"), StandardCharsets.US_ASCII);
+            return Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))) / 1000;
+        } catch (IOException | RuntimeException e) {
+            long millis = cpuMillis(Path.of("/proc/thread-self/stat"));
+            return millis < 0 ? -1 : millis * 1000;
+        }
     }
 
     /** User + system CPU time of this process from /proc (Linux), or -1. */
