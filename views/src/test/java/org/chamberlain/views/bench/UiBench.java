@@ -125,7 +125,7 @@ public final class UiBench {
         }
         Launch bareMedian = Launch.median(bare);
         Launch appMedian = Launch.median(app);
-        System.out.printf("FIGURE startup: bare window median %d ms, Chamberlain main window (first frame, its shell)"
+        System.out.printf("FIGURE startup: bare window median %d ms, Chamberlain main window (first frame)"
                 + " median %d ms, ratio %.2fx (target <= 1.30x), %d runs each%n", bareMedian.firstFrameMillis(),
                 appMedian.firstFrameMillis(), (double) appMedian.firstFrameMillis() / bareMedian.firstFrameMillis(),
                 repetitions);
