@@ -2,6 +2,7 @@ package org.chamberlain.views.members;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -34,8 +35,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.chamberlain.app.affiliations.Affiliation;
-import org.chamberlain.app.affiliations.ChangeProblem;
 import org.chamberlain.app.affiliations.ItemResult;
+import org.chamberlain.views.dialogs.DialogPlacement;
 import org.chamberlain.views.errors.UserMessages;
 
 /**
@@ -260,10 +261,12 @@ public final class MembersView {
         CheckBox confirmSelf = new CheckBox("Yes, lower my own affiliation");
         confirmSelf.selectedProperty().bindBidirectional(model.selfDemotionConfirmed());
         Runnable updateProblems = () -> {
-            List<ChangeProblem> whole = model.setProblems();
-            setProblems.setText(whole.stream().map(ChangeProblem::message).reduce((a, b) -> a + " " + b).orElse(""));
-            setProblems.setVisible(!whole.isEmpty());
-            setProblems.setManaged(!whole.isEmpty());
+            List<String> sentences = new ArrayList<>();
+            model.setProblems().forEach(p -> sentences.add(p.message()));
+            model.rowProblemsSummary().ifPresent(sentences::add);
+            setProblems.setText(String.join(" ", sentences));
+            setProblems.setVisible(!sentences.isEmpty());
+            setProblems.setManaged(!sentences.isEmpty());
             boolean askSelf = model.needsSelfDemotionConfirmation() || model.selfDemotionConfirmed().get();
             confirmSelf.setVisible(askSelf);
             confirmSelf.setManaged(askSelf);
@@ -325,6 +328,7 @@ public final class MembersView {
         lines.setPrefSize(560, 300);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.initOwner(root.getScene().getWindow());
+        DialogPlacement.overOwner(alert);
         alert.setTitle("Pending changes");
         alert.setHeaderText(model.preview().size() + " pending changes to " + model.room()
                 + ", in the order they will be sent");
