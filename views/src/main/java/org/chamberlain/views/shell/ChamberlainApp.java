@@ -144,9 +144,13 @@ public class ChamberlainApp extends Application {
             }
         });
         mainView = new MainWindowView(mainModel, this::roomWorkspace, primaryStage::close);
+        // The whole window in its first frame: one CSS pass and one layout for everything, no second frame
+        // (docs/benchmarks.md, "Start-up, lighter first screen").
+        mainView.buildWorkspace();
         StartupTrace.mark("view");
         Scene scene = new Scene(mainView.node());
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        StartupTrace.mark("scene");
         addRoomCommands();
         MenuItem accountsItem = new MenuItem("_Accounts…");
         accountsItem.setAccelerator(Shortcuts.ACCOUNTS);
@@ -162,30 +166,27 @@ public class ChamberlainApp extends Application {
                 details -> Platform.runLater(() -> notifications.post(Notification.Kind.ERROR,
                         "The sandbox server stopped", "Its accounts cannot connect any more. Quit, and run "
                                 + "./chamberlain sandbox again for a new one.", details))));
+        StartupTrace.mark("commands");
         primaryStage.setScene(scene);
         primaryStage.setTitle("Chamberlain");
         restoreLayout(primaryStage);
+        mainView.sidebarWidth(settings.sidebarWidth());
         primaryStage.show();
         StartupTrace.mark("shown");
         // Seen under Xvfb with openbox: right after the window is mapped, the window manager's answer shrinks
         // it to its minimum (1200 wide -> 200 -> 1202 -> 200 for a bare JavaFX stage). Setting the size again
         // once the show has been handled keeps it (docs/notes/javafx-views.md).
         Platform.runLater(() -> keepRestoredSize(primaryStage));
-        // The shell shows first; the sidebar and tabs are built once its frame is on the screen, and the
-        // accounts (keyring, Smack: thousands of classes on a worker thread that would compete for the CPU)
-        // are signed in after that: a third less CPU to the first frame (docs/benchmarks.md, "Desktop UI").
-        FirstFrameProbe.afterTwoPulses(primaryStage, () -> Platform.runLater(this::fillWorkspace));
+        // The accounts (keyring, Smack: thousands of classes on a worker thread that would compete for the CPU)
+        // are signed in once the window is on the screen (docs/benchmarks.md, "Desktop UI").
+        FirstFrameProbe.afterTwoPulses(primaryStage, () -> Platform.runLater(this::afterFirstFrame));
     }
 
-    private void fillWorkspace() {
-        if (stage == null || !stage.isShowing() || mainView.workspaceReady().get()) {
+    private void afterFirstFrame() {
+        if (stage == null || !stage.isShowing()) {
             return;
         }
         keepRestoredSize(stage);
-        StartupTrace.mark("fill");
-        mainView.buildWorkspace();
-        StartupTrace.mark("built");
-        mainView.sidebarWidth(settings.sidebarWidth());
         connectAccounts();
     }
 
