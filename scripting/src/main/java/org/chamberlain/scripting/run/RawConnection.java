@@ -539,7 +539,10 @@ final class RawConnection {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             key = poller.register(channel, this);
-            if (channel.connect(new InetSocketAddress(settings.address(), settings.port()))) {
+            // On loopback the handshake has usually completed by the time connect returns "in progress": asking
+            // again at once saves a turn through the selector.
+            if (channel.connect(new InetSocketAddress(settings.address(), settings.port()))
+                    || channel.finishConnect()) {
                 connected = true;
                 key.interestOps(SelectionKey.OP_READ);
                 return;
