@@ -437,10 +437,12 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "p99 %.2f ms", connects.length, percentile(connects, 50) / 1e6, percentile(connects, 99) / 1e6));
             LoginFigures logins = result.logins();
             if (!logins.logins().isEmpty()) {
-                out.println(String.format(Locale.ROOT, "bench: logins, %d: pipelined %d (fell back %d); median per "
+                out.println(String.format(Locale.ROOT, "bench: logins, %d: started ahead of their action %d (redone"
+                        + " at the action %d); pipelined %d (fell back %d); median per "
                         + "stage: TCP %.3f ms, header to features %.3f ms, features to SASL success %.3f ms, success "
                         + "to bound %.3f ms; waits for the server per login: median %d, %d in all",
-                        logins.logins().size(), logins.pipelined(), logins.fallbacks(),
+                        logins.logins().size(), logins.prepared(), logins.preparedRedone(), logins.pipelined(),
+                        logins.fallbacks(),
                         stageMedian(logins, LoginFigures.Stages::tcpNanos) / 1e6,
                         stageMedian(logins, LoginFigures.Stages::featuresNanos) / 1e6,
                         stageMedian(logins, LoginFigures.Stages::saslNanos) / 1e6,

@@ -9,9 +9,11 @@ import java.util.List;
  *
  * @param pipelined logins whose stream header and {@code <auth>} went out together
  * @param fallbacks pipelined logins that met other stream features than expected and were redone step by step
+ * @param prepared logins started ahead of their {@code connects} action (at the script's first {@code connects})
+ * @param preparedRedone of those, the ones that met anything unexpected and were done again at their action
  * @param logins every login that bound a resource, in order
  */
-public record LoginFigures(int pipelined, int fallbacks, List<Stages> logins) {
+public record LoginFigures(int pipelined, int fallbacks, int prepared, int preparedRedone, List<Stages> logins) {
     public LoginFigures {
         logins = List.copyOf(logins);
     }
@@ -26,7 +28,10 @@ public record LoginFigures(int pipelined, int fallbacks, List<Stages> logins) {
      * @param bindNanos {@code <success/>} to the bind result (restart, bind, and the session IQ if required)
      * @param waits how often the login waited for the server's next element (its round trips, roughly; the TCP
      *     connect not counted)
+     * @param ahead started ahead of its {@code connects} action: then the TCP stage happened before the action,
+     *     and the features stage runs from the action (the features have usually arrived by then)
      */
-    public record Stages(long tcpNanos, long featuresNanos, long saslNanos, long bindNanos, int waits) {
+    public record Stages(long tcpNanos, long featuresNanos, long saslNanos, long bindNanos, int waits,
+            boolean ahead) {
     }
 }

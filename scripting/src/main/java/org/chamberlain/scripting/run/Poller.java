@@ -67,6 +67,8 @@ final class Poller implements AutoCloseable {
     static final class Logins {
         private int pipelined;
         private int fallbacks;
+        private int prepared;
+        private int preparedRedone;
         private final List<LoginFigures.Stages> stages = new ArrayList<>();
 
         void pipelined() {
@@ -77,12 +79,20 @@ final class Poller implements AutoCloseable {
             fallbacks++;
         }
 
-        void add(long tcpNanos, long featuresNanos, long saslNanos, long bindNanos, int waits) {
-            stages.add(new LoginFigures.Stages(tcpNanos, featuresNanos, saslNanos, bindNanos, waits));
+        void prepared() {
+            prepared++;
+        }
+
+        void preparedRedone() {
+            preparedRedone++;
+        }
+
+        void add(long tcpNanos, long featuresNanos, long saslNanos, long bindNanos, int waits, boolean ahead) {
+            stages.add(new LoginFigures.Stages(tcpNanos, featuresNanos, saslNanos, bindNanos, waits, ahead));
         }
 
         LoginFigures figures() {
-            return new LoginFigures(pipelined, fallbacks, stages);
+            return new LoginFigures(pipelined, fallbacks, prepared, preparedRedone, stages);
         }
     }
 

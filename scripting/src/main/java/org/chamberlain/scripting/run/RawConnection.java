@@ -123,6 +123,16 @@ final class RawConnection {
     private String endProblem;
     /** How often the login waited for the server's next element (its round trips, roughly). */
     private int waits;
+    /** A pipelined login: the mechanism the {@code <auth>} was written for, and its exchange. */
+    private String predicted;
+    private Sasl.Mechanism mechanism;
+    /** Started by {@link #prepare} ahead of its connects action. */
+    private boolean prepared;
+    private long started;
+    private long connectedAt;
+    /** When the login went on towards the features: at once, or (prepared) at the connects action. */
+    private long resumedAt;
+    private long featuresAt;
 
     private RawConnection(Settings settings, Poller poller) {
         this.settings = settings;
@@ -136,9 +146,33 @@ final class RawConnection {
      */
     static RawConnection open(Settings settings, Poller poller, Sink sink) throws ConnectFailure,
             InterruptedException {
+        return open(settings, poller, sink, null);
+    }
+
+    /**
+     * Like {@link #open(Settings, Poller, Sink)}, finishing {@code prepared} (from {@link #prepare}, or null) if it
+     * can be. A prepared login that meets anything unexpected — other features, a refusal, a stream error, a closed
+     * socket, no answer — is closed and the login is done again from the start, step by step, so that the outcome
+     * and its message are those of today's login started at this moment.
+     */
+    static RawConnection open(Settings settings, Poller poller, Sink sink, RawConnection prepared)
+            throws ConnectFailure, InterruptedException {
+        boolean mayPipeline = true;
+        if (prepared != null) {
+            try {
+                prepared.resumedAt = System.nanoTime();
+                prepared.finishHandshake();
+                prepared.startCapture(sink);
+                return prepared;
+            } catch (ConnectFailure | Mispredicted | RuntimeException e) {
+                prepared.closeChannel();
+                poller.logins().preparedRedone();
+                mayPipeline = false;
+            }
+        }
         RawConnection connection;
         try {
-            connection = attempt(settings, poller, true);
+            connection = attempt(settings, poller, mayPipeline);
         } catch (Mispredicted e) {
             // The server's features were not those the pipelined <auth> was written for: that connection is
             // closed (it never bound a resource, so no other account saw it), and this one talks step by step.
@@ -151,6 +185,40 @@ final class RawConnection {
         }
         connection.startCapture(sink);
         return connection;
+    }
+
+    /**
+     * Starts a login ahead of its {@code connects} action, where it can be pipelined (see {@link #handshake}): TCP,
+     * then the stream header and the {@code <auth>} in one write; nothing is waited for. The server's answers are
+     * read into the connection while the runner waits for anything else; {@link #open(Settings, Poller, Sink,
+     * RawConnection)} finishes it at the {@code connects} action (the bind, which makes the session visible to
+     * others, happens only then). Returns null where the login cannot be started so (features not known yet,
+     * STARTTLS, a connect that does not complete at once, any error): the connects action then logs in as usual.
+     */
+    static RawConnection prepare(Settings settings, Poller poller) {
+        RawConnection connection = new RawConnection(settings, poller);
+        if (connection.predictedMechanism() == null) {
+            return null;
+        }
+        try {
+            connection.started = System.nanoTime();
+            if (connection.connectAtOnce()) {
+                connection.connectedAt = System.nanoTime();
+                if (connection.startPipelinedLogin()) {
+                    connection.prepared = true;
+                    poller.logins().prepared();
+                    return connection;
+                }
+            }
+        } catch (ConnectFailure | IOException | RuntimeException e) {
+            // Not started ahead: the connects action will log in from the start and report what goes wrong then.
+            connection.closeChannel();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connection.closeChannel();
+        return null;
     }
 
     private static RawConnection attempt(Settings settings, Poller poller, boolean mayPipeline)
@@ -455,36 +523,66 @@ final class RawConnection {
      * (docs/notes/login-pipelining.md).
      */
     private void handshake(boolean mayPipeline) throws ConnectFailure, InterruptedException, Mispredicted {
-        long started = System.nanoTime();
+        started = System.nanoTime();
         connect();
-        long connectedAt = System.nanoTime();
-        String serverKey = settings.address().getHostAddress() + " " + settings.port() + " " + settings.domain();
-        Poller.KnownFeatures known = mayPipeline && settings.allowPlaintext() ? poller.knownFeatures(serverKey) : null;
-        String predicted = known == null || known.startTls() ? null : Sasl.choice(known.mechanisms(), true);
-        Element features;
-        long featuresAt;
+        connectedAt = System.nanoTime();
+        resumedAt = connectedAt;
+        if (!mayPipeline || !startPipelinedLogin()) {
+            stepByStepLogin();
+        }
+        finishHandshake();
+    }
+
+    /** "address port domain": logins to the same key are expected to meet the same stream features. */
+    private String serverKey() {
+        return settings.address().getHostAddress() + " " + settings.port() + " " + settings.domain();
+    }
+
+    /**
+     * If an earlier connection of this run saw this server's features and they allow it, writes the stream header
+     * and the {@code <auth>} together (the connection is established) and returns true.
+     */
+    private boolean startPipelinedLogin() throws ConnectFailure, InterruptedException {
+        predicted = predictedMechanism();
+        if (predicted == null) {
+            return false;
+        }
+        mechanism = Sasl.choose(poller.knownFeatures(serverKey()).mechanisms(), settings.user(), settings.password(),
+                true);
+        send(streamHeader() + authElement(mechanism), Stage.CONNECT);
+        return true;
+    }
+
+    /** The mechanism a pipelined login would use here, or null if the login cannot be pipelined. */
+    private String predictedMechanism() {
+        Poller.KnownFeatures known = settings.allowPlaintext() ? poller.knownFeatures(serverKey()) : null;
+        return known == null || known.startTls() ? null : Sasl.choice(known.mechanisms(), true);
+    }
+
+    private void stepByStepLogin() throws ConnectFailure, InterruptedException {
+        Element features = openStream(Stage.CONNECT);
+        featuresAt = System.nanoTime();
+        poller.rememberFeatures(serverKey(), describe(features));
+        if (child(features, TLS, "starttls") != null) {
+            features = startTls();
+        } else if (!settings.allowPlaintext()) {
+            throw new ConnectFailure(Stage.CONNECT, "the server offers no TLS, and plaintext was not allowed");
+        }
+        authenticate(features);
+    }
+
+    /** After the pipelined or step-by-step start: SASL's end, restart, bind. */
+    private void finishHandshake() throws ConnectFailure, InterruptedException, Mispredicted {
         if (predicted != null) {
-            Sasl.Mechanism mechanism = Sasl.choose(known.mechanisms(), settings.user(), settings.password(), true);
-            send(streamHeader() + authElement(mechanism), Stage.CONNECT);
-            features = readFeatures(Stage.CONNECT);
+            Element features = readFeatures(Stage.CONNECT);
             featuresAt = System.nanoTime();
             Poller.KnownFeatures seen = describe(features);
-            poller.rememberFeatures(serverKey, seen);
+            poller.rememberFeatures(serverKey(), seen);
             if (seen.startTls() || !predicted.equals(Sasl.choice(seen.mechanisms(), true))) {
                 throw new Mispredicted();
             }
             poller.logins().pipelined();
             awaitAuthentication(mechanism);
-        } else {
-            features = openStream(Stage.CONNECT);
-            featuresAt = System.nanoTime();
-            poller.rememberFeatures(serverKey, describe(features));
-            if (child(features, TLS, "starttls") != null) {
-                features = startTls();
-            } else if (!settings.allowPlaintext()) {
-                throw new ConnectFailure(Stage.CONNECT, "the server offers no TLS, and plaintext was not allowed");
-            }
-            authenticate(features);
         }
         long authenticatedAt = System.nanoTime();
         String resource = settings.resource() == null ? ""
@@ -493,7 +591,7 @@ final class RawConnection {
         // The server reset its stream before it sent <success/>, so the restart and the bind can go out at once.
         send(streamHeader() + "<iq type='set' id='bind-1'><bind xmlns='" + BIND + "'>" + resource + "</bind></iq>",
                 Stage.LOGIN);
-        features = readFeatures(Stage.LOGIN);
+        Element features = readFeatures(Stage.LOGIN);
         if (child(features, BIND, "bind") == null) {
             throw new ConnectFailure(Stage.LOGIN, "the server offers no resource binding");
         }
@@ -512,8 +610,8 @@ final class RawConnection {
             send("<iq type='set' id='session-1'><session xmlns='" + SESSION + "'/></iq>", Stage.LOGIN);
             awaitResult("session-1");
         }
-        poller.logins().add(connectedAt - started, featuresAt - connectedAt, authenticatedAt - featuresAt,
-                System.nanoTime() - authenticatedAt, waits);
+        poller.logins().add(connectedAt - started, featuresAt - resumedAt, authenticatedAt - featuresAt,
+                System.nanoTime() - authenticatedAt, waits, prepared);
     }
 
     /** What a pipelined login needs to know of a server's first stream features. */
@@ -559,6 +657,20 @@ final class RawConnection {
         if (connectProblem != null) {
             throw new ConnectFailure(Stage.CONNECT, connectProblem);
         }
+    }
+
+    /** TCP without waiting: true if the connection was established at once (usual on loopback). */
+    private boolean connectAtOnce() throws IOException {
+        channel = SocketChannel.open();
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        key = poller.register(channel, this);
+        if (channel.connect(new InetSocketAddress(settings.address(), settings.port())) || channel.finishConnect()) {
+            connected = true;
+            key.interestOps(SelectionKey.OP_READ);
+            return true;
+        }
+        return false;
     }
 
     /** Sends our stream header and reads the server's header and features. */

@@ -112,7 +112,11 @@ class PipelinedLoginTest {
                     script("second.scs", "secret"), script("third.scs", "secret"));
 
             assertThat(result.allPassed()).as(Recorder.describe(result)).isTrue();
-            assertThat(result.logins().fallbacks()).isEqualTo(1);
+            // The second login was started ahead of its action (at the script's first connects, here its own):
+            // what does not go as expected there is redone at the action itself.
+            assertThat(result.logins().prepared()).isEqualTo(2);
+            assertThat(result.logins().preparedRedone()).isEqualTo(1);
+            assertThat(result.logins().fallbacks()).isZero();
             assertThat(proxy.connections()).isEqualTo(4);
             String dropped = new String(proxy.fromClient(1), StandardCharsets.UTF_8);
             assertThat(dropped).contains("mechanism='PLAIN'").doesNotContain("<bind ");
@@ -138,7 +142,9 @@ class PipelinedLoginTest {
                 + "not-authorized");
         assertThat(alone.logins().pipelined()).isZero();
         assertThat(pipelined.scripts().get(0).verdict()).as(Recorder.describe(pipelined)).isEqualTo(Verdict.PASSED);
+        // Started ahead (pipelined), refused, so done again at the action step by step: refused again.
         assertThat(pipelined.logins().pipelined()).isEqualTo(1);
+        assertThat(pipelined.logins().preparedRedone()).isEqualTo(1);
         ScriptResult refused = pipelined.scripts().get(1);
         assertThat(refused.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(refused.location()).isEqualTo(stepByStep.location());
@@ -156,9 +162,40 @@ class PipelinedLoginTest {
         assertThat(stepByStep.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(stepByStep.message()).startsWith("the server refused the login of Romeo as romeo@localhost: ");
         assertThat(pipelined.logins().pipelined()).isEqualTo(1);
+        assertThat(pipelined.logins().preparedRedone()).isEqualTo(1);
         ScriptResult refused = pipelined.scripts().get(1);
         assertThat(refused.location()).isEqualTo(stepByStep.location()).isEqualTo("empty.scs:7");
         assertThat(refused.message()).isEqualTo(stepByStep.message());
+    }
+
+    @Test
+    void aLoginStartedAheadThatIsRefusedIsReportedAtItsOwnConnectsLikeAStepByStepOne() throws Exception {
+        // Juliet's login starts at Romeo's connects (line 11), ahead of her own (line 12); it is refused there,
+        // so it is done again at line 12, which reports the refusal as a login started there would.
+        ParseResult parsed = new ScriptParser().parse("two.scs", """
+                [Client] Romeo
+                \tjid: romeo@localhost/balcony
+                \tpassword: secret
+
+                [Client] Juliet
+                \tjid: romeo@localhost/garden
+                \tpassword: wrong
+
+                ---
+
+                Romeo connects
+                Juliet connects
+                """);
+        assertThat(parsed.errors()).isEmpty();
+        RunResult alone = replay(hashed.host(), hashed.port(), script("wrong.scs", "wrong"));
+        RunResult ahead = replay(hashed.host(), hashed.port(), script("right.scs", "secret"), parsed.script());
+
+        ScriptResult refused = ahead.scripts().get(1);
+        assertThat(refused.verdict()).as(Recorder.describe(ahead)).isEqualTo(Verdict.ERROR);
+        assertThat(refused.location()).isEqualTo("two.scs:12");
+        assertThat(refused.message()).isEqualTo(alone.scripts().get(0).message().replace("Romeo", "Juliet"));
+        assertThat(ahead.logins().prepared()).isEqualTo(2);
+        assertThat(ahead.logins().preparedRedone()).isEqualTo(1);
     }
 
     /** In-band registration (XEP-0077) of an account, on a socket of the test's own. */
