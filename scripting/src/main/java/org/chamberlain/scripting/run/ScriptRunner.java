@@ -29,6 +29,8 @@ final class ScriptRunner {
     private final Map<String, String> captures = new HashMap<>();
     private final List<Long> latencies;
     private final List<Long> connectTimes;
+    /** Accounts whose disconnects sent the closing tag, the server's end of their stream not yet awaited. */
+    private final List<Session> disconnecting = new ArrayList<>();
     /** The logins of the script's accounts were started ahead (at its first connects). */
     private boolean loginsStarted;
     /** {@link System#nanoTime()} before which nothing more may be written to the server. */
@@ -159,8 +161,13 @@ final class ScriptRunner {
             }
             case DISCONNECTS -> {
                 awaitPause();
-                session.close(options.connectTimeout().toMillis());
+                // The closing tag goes out now; the server's end of the stream (it has then left the account's
+                // rooms) is awaited before the next write, like the pause: a receives in between only reads.
+                session.beginClose();
                 reportUnconsumed(session.name());
+                if (!disconnecting.contains(session)) {
+                    disconnecting.add(session);
+                }
                 return ActionResult.passed(System.nanoTime() - start);
             }
             case SENDS -> {
@@ -225,8 +232,12 @@ final class ScriptRunner {
         return pausedNanos;
     }
 
-    /** Sits out what is left of the pause after the latest send, reading what arrives meanwhile. */
+    /**
+     * Before the next write or watch for silence: waits for the server's end of the streams of accounts that
+     * disconnected, and sits out what is left of the pause after the latest send, reading what arrives meanwhile.
+     */
     private void awaitPause() throws InterruptedException {
+        finishDisconnects();
         long start = System.nanoTime();
         if (pauseUntil - start <= 0) {
             return;
@@ -235,7 +246,24 @@ final class ScriptRunner {
         pausedNanos += System.nanoTime() - start;
     }
 
+    /** Waits (reading every connection) until the server ended the streams of the accounts that disconnected. */
+    private void finishDisconnects() throws InterruptedException {
+        if (disconnecting.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+        for (Session session : disconnecting) {
+            session.finishClose(deadline);
+            reportUnconsumed(session.name());
+        }
+        disconnecting.clear();
+    }
+
     private ActionResult receive(Action action, Session session, long start) throws InterruptedException {
+        if (disconnecting.contains(session)) {
+            // Its stream is being closed: what arrives until the server's end of it is not for this receives.
+            finishDisconnects();
+        }
         Element expected;
         try {
             expected = substitute(action.stanza());
