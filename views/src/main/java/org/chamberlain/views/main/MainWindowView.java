@@ -42,6 +42,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.chamberlain.views.dialogs.DialogPlacement;
 import org.chamberlain.views.notifications.Notification;
 import org.chamberlain.views.notifications.NotificationsView;
 import org.chamberlain.views.shell.AccountProfile;
@@ -312,6 +313,7 @@ public final class MainWindowView {
         javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(
                 model.defaultService().map(s -> "@" + s).orElse(""));
         dialog.initOwner(window());
+        DialogPlacement.overOwner(dialog);
         dialog.setTitle("Open room");
         dialog.setHeaderText("Open a room as " + model.activeAccount().get());
         dialog.setContentText("Room address:");
@@ -370,6 +372,7 @@ public final class MainWindowView {
         }
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.initOwner(window());
+        DialogPlacement.overOwner(alert);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");
         alert.getDialogPane().setContent(grid);
@@ -391,6 +394,7 @@ public final class MainWindowView {
         list.setPrefSize(620, 360);
         Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
         alert.initOwner(window());
+        DialogPlacement.overOwner(alert);
         alert.setTitle("Notifications");
         alert.setHeaderText("Notifications of this session");
         alert.getDialogPane().setContent(list);
@@ -533,6 +537,7 @@ public final class MainWindowView {
                     case JOINED -> "";
                     case REMEMBERED -> "  (remembered)";
                     case DISCOVERED -> "  (public)";
+                    case LEFT -> "  (left)";
                     default -> "";
                 };
                 setText(room.label() + source);

@@ -35,6 +35,7 @@ import org.chamberlain.app.connections.Addresses;
 import org.chamberlain.app.connections.UntrustedCertificateException;
 import org.chamberlain.app.rooms.RoomListing;
 import org.chamberlain.app.audit.AuditLog;
+import org.chamberlain.app.events.RemovedFromRoom;
 import org.chamberlain.app.events.RoomDestroyed;
 import org.chamberlain.app.events.RoomEvent;
 import org.chamberlain.app.audit.AuditTrail;
@@ -230,7 +231,11 @@ public class ChamberlainApp extends Application {
     }
 
     private void onRoomEvent(RoomEvent event) {
-        RoomEventMessages.of(event).ifPresent(m -> notifications.post(m.kind(), m.title(), m.text(), null));
+        RoomEventMessages.of(event, mainModel.activeAccount().get())
+                .ifPresent(m -> notifications.postUnlessOnScreen(m.kind(), m.title(), m.text()));
+        if (event instanceof RemovedFromRoom removed && removed.departure() != RoomEvent.Departure.LEFT) {
+            mainModel.markLeft(removed.account(), removed.room());
+        }
         if (event instanceof RoomDestroyed destroyed) {
             // Only the tab of the account that was in the room: another account's tab of it tells its own story.
             mainModel.closeRoom(destroyed.account(), destroyed.room());
@@ -495,7 +500,8 @@ public class ChamberlainApp extends Application {
         String room = options.demoRoomIfAny().get();
         sessions.session(account).ifPresent(session -> new RoomCommands(tasks, notifications)
                 .createInstant(session, room, Addresses.localpart(account), created -> {
-                    mainModel.putRoom(account, created.substring(created.indexOf('@') + 1),
+                    String service = created.substring(created.indexOf('@') + 1);
+                    mainModel.putRoom(account, service,
                             new SidebarTree.Room(created, "Lobby", SidebarTree.RoomSource.JOINED));
                     mainModel.openRoom(account, created);
                     // The other sandbox accounts join too, so there is someone to moderate right away.
@@ -503,7 +509,9 @@ public class ChamberlainApp extends Application {
                         if (!other.jid().equals(account)) {
                             sessions.session(other.jid()).ifPresent(guest -> tasks.submit(other.jid() + " joins "
                                     + created, ctx -> guest.rooms().join(created, other.localpart(), Optional.empty()),
-                                    joined -> { }, failure -> notifications.error(other.jid() + " joining", failure)));
+                                    joined -> mainModel.putRoom(other.jid(), service,
+                                            new SidebarTree.Room(created, "Lobby", SidebarTree.RoomSource.JOINED)),
+                                    failure -> notifications.error(other.jid() + " joining", failure)));
                         }
                     }
                 }));
