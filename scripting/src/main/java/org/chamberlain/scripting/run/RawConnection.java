@@ -519,8 +519,8 @@ final class RawConnection {
      * <li>after {@code <success/>} the restart header and the bind {@code <iq>} go out together.</li>
      * </ul>
      * Nothing is ever written after {@code <auth>} before the server's {@code <success/>}: Prosody 0.12 resets its
-     * parser while it handles {@code <auth>}, and whatever it had read after {@code </auth>} is lost
-     * (docs/notes/login-pipelining.md).
+     * parser while it handles {@code <auth>}; that it still reads what followed {@code </auth>} in the same chunk
+     * is a side effect of its synchronous authentication, not a promise (docs/notes/login-pipelining.md).
      */
     private void handshake(boolean mayPipeline) throws ConnectFailure, InterruptedException, Mispredicted {
         started = System.nanoTime();

@@ -2,9 +2,11 @@ package org.chamberlain.scripting.run;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.chamberlain.scripting.match.MatchResult;
 import org.chamberlain.scripting.match.StanzaMatcher;
 import org.chamberlain.scripting.parse.Action;
@@ -94,7 +96,7 @@ final class ScriptRunner {
      */
     private void startLoginsAhead(Action first) {
         // This action's own login first, so that the server answers it first.
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         boolean reached = false;
         for (Action action : script.actions()) {
             reached |= action == first;
