@@ -120,6 +120,11 @@ if suite:
     print("arrival to verdict: median of medians %.3f ms (target <= 0.2 ms), median p99 %.3f ms"
           % (med(r"arrival to verdict.*median ([0-9.]+) ms"), med(r"arrival to verdict.*p99 ([0-9.]+) ms")))
     print("connect+login median %.2f ms" % med(r"connect\+login.*median ([0-9.]+) ms"))
+    print("logins: waits for the server per suite run, median %d (the reference waits 4 per login); started ahead"
+          " of their action %d, redone %d, pipelined %d, fell back %d (medians)" % (
+              med(r"^bench: logins.*, ([0-9]+) in all"), med(r"^bench: logins.*started ahead of their action ([0-9]+)"),
+              med(r"^bench: logins.*redone at the action ([0-9]+)"), med(r"^bench: logins.*pipelined ([0-9]+)"),
+              med(r"^bench: logins.*fell back ([0-9]+)")))
 if reference:
     rmed = lambda rx: statistics.median(figure(t, rx) for t in reference)
     print("== the Python reference replayer in the same run (%d clean rounds, each against its own fresh server)"

@@ -19,6 +19,7 @@ import org.chamberlain.scripting.report.EventStream;
 import org.chamberlain.scripting.report.HumanReport;
 import org.chamberlain.scripting.report.ReportFiles;
 import org.chamberlain.scripting.run.Listeners;
+import org.chamberlain.scripting.run.LoginFigures;
 import org.chamberlain.scripting.run.ReplayListener;
 import org.chamberlain.scripting.run.ReplayOptions;
 import org.chamberlain.scripting.run.StepControl;
@@ -434,6 +435,21 @@ public final class ReplayCommand implements Callable<Integer> {
                     result.spunNanos() / 1e9, result.spinsCutShort()));
             out.println(String.format(Locale.ROOT, "bench: connect+login, %d connections: median %.2f ms, "
                     + "p99 %.2f ms", connects.length, percentile(connects, 50) / 1e6, percentile(connects, 99) / 1e6));
+            LoginFigures logins = result.logins();
+            if (!logins.logins().isEmpty()) {
+                out.println(String.format(Locale.ROOT, "bench: logins, %d: started ahead of their action %d (redone"
+                        + " at the action %d); pipelined %d (fell back %d); median per "
+                        + "stage: TCP %.3f ms, header to features %.3f ms, features to SASL success %.3f ms, success "
+                        + "to bound %.3f ms; waits for the server per login: median %d, %d in all",
+                        logins.logins().size(), logins.prepared(), logins.preparedRedone(), logins.pipelined(),
+                        logins.fallbacks(),
+                        stageMedian(logins, LoginFigures.Stages::tcpNanos) / 1e6,
+                        stageMedian(logins, LoginFigures.Stages::featuresNanos) / 1e6,
+                        stageMedian(logins, LoginFigures.Stages::saslNanos) / 1e6,
+                        stageMedian(logins, LoginFigures.Stages::bindNanos) / 1e6,
+                        stageMedian(logins, LoginFigures.Stages::waits),
+                        logins.logins().stream().mapToInt(LoginFigures.Stages::waits).sum()));
+            }
             actionTimes.byVerb.forEach((verb, times) -> {
                 long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
                 out.println(String.format(Locale.ROOT, "bench: action '%s', %d times: median %.3f ms, p99 %.3f ms, "
@@ -461,6 +477,11 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "process so far (JVM start included; OS start time, coarse) %s, CPU %s",
                     (System.nanoTime() - commandStart) / 1e9, (replayStart - commandStart) / 1e9, processSeconds(),
                     cpuSeconds()));
+        }
+
+        private static long stageMedian(LoginFigures logins, java.util.function.ToLongFunction<LoginFigures.Stages>
+                stage) {
+            return percentile(logins.logins().stream().mapToLong(stage).sorted().toArray(), 50);
         }
 
         /** User + system CPU time of this process so far, from /proc (no management beans to load). */

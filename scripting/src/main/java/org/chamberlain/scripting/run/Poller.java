@@ -8,7 +8,9 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -48,8 +50,51 @@ final class Poller implements AutoCloseable {
     private final Consumer<SelectionKey> dispatch = this::dispatch;
     /** Host names resolved in this run: one look-up per host, not one per connect. */
     private final Map<String, InetAddress> addresses = new HashMap<>();
+    /** Per "address port domain": the first stream features the latest connection there saw. */
+    private final Map<String, KnownFeatures> knownFeatures = new HashMap<>();
+    private final Logins logins = new Logins();
     private long dispatchNanos;
     private long pollNanos;
+
+    /** What a server's first stream features offered, as far as a pipelined login cares. */
+    record KnownFeatures(boolean startTls, List<String> mechanisms) {
+        KnownFeatures {
+            mechanisms = List.copyOf(mechanisms);
+        }
+    }
+
+    /** Counts and times the run's logins (for {@code --bench}). */
+    static final class Logins {
+        private int pipelined;
+        private int fallbacks;
+        private int prepared;
+        private int preparedRedone;
+        private final List<LoginFigures.Stages> stages = new ArrayList<>();
+
+        void pipelined() {
+            pipelined++;
+        }
+
+        void fallback() {
+            fallbacks++;
+        }
+
+        void prepared() {
+            prepared++;
+        }
+
+        void preparedRedone() {
+            preparedRedone++;
+        }
+
+        void add(long tcpNanos, long featuresNanos, long saslNanos, long bindNanos, int waits, boolean ahead) {
+            stages.add(new LoginFigures.Stages(tcpNanos, featuresNanos, saslNanos, bindNanos, waits, ahead));
+        }
+
+        LoginFigures figures() {
+            return new LoginFigures(pipelined, fallbacks, prepared, preparedRedone, stages);
+        }
+    }
 
     private Poller(Selector selector) {
         this.selector = selector;
@@ -70,6 +115,19 @@ final class Poller implements AutoCloseable {
             addresses.put(host, address);
         }
         return address;
+    }
+
+    /** The features an earlier connection of this run saw at {@code server}, or null. */
+    KnownFeatures knownFeatures(String server) {
+        return knownFeatures.get(server);
+    }
+
+    void rememberFeatures(String server, KnownFeatures features) {
+        knownFeatures.put(server, features);
+    }
+
+    Logins logins() {
+        return logins;
     }
 
     /** Registers a connecting channel; its connection is told what becomes ready. */

@@ -121,6 +121,18 @@ final class RawConnection {
     private boolean ended;
     /** Why reading ended, for a handshake that was waiting. */
     private String endProblem;
+    /** How often the login waited for the server's next element (its round trips, roughly). */
+    private int waits;
+    /** A pipelined login: the mechanism the {@code <auth>} was written for, and its exchange. */
+    private String predicted;
+    private Sasl.Mechanism mechanism;
+    /** Started by {@link #prepare} ahead of its connects action. */
+    private boolean prepared;
+    private long started;
+    private long connectedAt;
+    /** When the login went on towards the features: at once, or (prepared) at the connects action. */
+    private long resumedAt;
+    private long featuresAt;
 
     private RawConnection(Settings settings, Poller poller) {
         this.settings = settings;
@@ -134,18 +146,103 @@ final class RawConnection {
      */
     static RawConnection open(Settings settings, Poller poller, Sink sink) throws ConnectFailure,
             InterruptedException {
+        return open(settings, poller, sink, null);
+    }
+
+    /**
+     * Like {@link #open(Settings, Poller, Sink)}, finishing {@code prepared} (from {@link #prepare}, or null) if it
+     * can be. A prepared login that meets anything unexpected — other features, a refusal, a stream error, a closed
+     * socket, no answer — is closed and the login is done again from the start, step by step, so that the outcome
+     * and its message are those of today's login started at this moment.
+     */
+    static RawConnection open(Settings settings, Poller poller, Sink sink, RawConnection prepared)
+            throws ConnectFailure, InterruptedException {
+        boolean mayPipeline = true;
+        if (prepared != null) {
+            try {
+                prepared.resumedAt = System.nanoTime();
+                prepared.finishHandshake();
+                prepared.startCapture(sink);
+                return prepared;
+            } catch (ConnectFailure | Mispredicted | RuntimeException e) {
+                prepared.closeChannel();
+                poller.logins().preparedRedone();
+                mayPipeline = false;
+            }
+        }
+        RawConnection connection;
+        try {
+            connection = attempt(settings, poller, mayPipeline);
+        } catch (Mispredicted e) {
+            // The server's features were not those the pipelined <auth> was written for: that connection is
+            // closed (it never bound a resource, so no other account saw it), and this one talks step by step.
+            poller.logins().fallback();
+            try {
+                connection = attempt(settings, poller, false);
+            } catch (Mispredicted impossible) {
+                throw new IllegalStateException("a login without pipelining cannot be mispredicted", impossible);
+            }
+        }
+        connection.startCapture(sink);
+        return connection;
+    }
+
+    /**
+     * Starts a login ahead of its {@code connects} action, where it can be pipelined (see {@link #handshake}): TCP,
+     * then the stream header and the {@code <auth>} in one write; nothing is waited for. The server's answers are
+     * read into the connection while the runner waits for anything else; {@link #open(Settings, Poller, Sink,
+     * RawConnection)} finishes it at the {@code connects} action (the bind, which makes the session visible to
+     * others, happens only then). Returns null where the login cannot be started so (features not known yet,
+     * STARTTLS, a connect that does not complete at once, any error): the connects action then logs in as usual.
+     */
+    static RawConnection prepare(Settings settings, Poller poller) {
+        RawConnection connection = new RawConnection(settings, poller);
+        if (connection.predictedMechanism() == null) {
+            return null;
+        }
+        try {
+            connection.started = System.nanoTime();
+            if (connection.connectAtOnce()) {
+                connection.connectedAt = System.nanoTime();
+                if (connection.startPipelinedLogin()) {
+                    connection.prepared = true;
+                    poller.logins().prepared();
+                    return connection;
+                }
+            }
+        } catch (ConnectFailure | IOException | RuntimeException e) {
+            // Not started ahead: the connects action will log in from the start and report what goes wrong then.
+            connection.closeChannel();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connection.closeChannel();
+        return null;
+    }
+
+    private static RawConnection attempt(Settings settings, Poller poller, boolean mayPipeline)
+            throws ConnectFailure, InterruptedException, Mispredicted {
         RawConnection connection = new RawConnection(settings, poller);
         try {
-            connection.handshake();
-        } catch (ConnectFailure | InterruptedException e) {
+            connection.handshake(mayPipeline);
+            return connection;
+        } catch (ConnectFailure | InterruptedException | Mispredicted e) {
             connection.closeChannel();
             throw e;
         } catch (RuntimeException e) {
             connection.closeChannel();
             throw new ConnectFailure(Stage.LOGIN, "unexpected answer from the server (" + e.getMessage() + ")");
         }
-        connection.startCapture(sink);
-        return connection;
+    }
+
+    /** A pipelined login found other stream features than it was written for. */
+    private static final class Mispredicted extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Mispredicted() {
+            super(null, null, false, false);
+        }
     }
 
     /** The full JID the server bound. */
@@ -410,24 +507,95 @@ final class RawConnection {
         return larger;
     }
 
-    private void handshake() throws ConnectFailure, InterruptedException {
+    /**
+     * TCP, stream, SASL, restart, bind. The bytes and their order are always those of the step-by-step login; where
+     * the answer is known, the next message is written without waiting for it (XEP-0305's idea, kept within what
+     * the server has already done):
+     * <ul>
+     * <li>the stream header and the {@code <auth>} go out together when an earlier connection of this run to the
+     * same address, port and domain saw features without STARTTLS in which the same mechanism would be chosen
+     * ({@code mayPipeline}); if the features that come are different, {@link Mispredicted} sends the caller back to
+     * the step-by-step login on a new connection;</li>
+     * <li>after {@code <success/>} the restart header and the bind {@code <iq>} go out together.</li>
+     * </ul>
+     * Nothing is ever written after {@code <auth>} before the server's {@code <success/>}: Prosody 0.12 resets its
+     * parser while it handles {@code <auth>}; that it still reads what followed {@code </auth>} in the same chunk
+     * is a side effect of its synchronous authentication, not a promise (docs/notes/login-pipelining.md).
+     */
+    private void handshake(boolean mayPipeline) throws ConnectFailure, InterruptedException, Mispredicted {
+        started = System.nanoTime();
         connect();
+        connectedAt = System.nanoTime();
+        resumedAt = connectedAt;
+        if (!mayPipeline || !startPipelinedLogin()) {
+            stepByStepLogin();
+        }
+        finishHandshake();
+    }
+
+    /** "address port domain": logins to the same key are expected to meet the same stream features. */
+    private String serverKey() {
+        return settings.address().getHostAddress() + " " + settings.port() + " " + settings.domain();
+    }
+
+    /**
+     * If an earlier connection of this run saw this server's features and they allow it, writes the stream header
+     * and the {@code <auth>} together (the connection is established) and returns true.
+     */
+    private boolean startPipelinedLogin() throws ConnectFailure, InterruptedException {
+        predicted = predictedMechanism();
+        if (predicted == null) {
+            return false;
+        }
+        mechanism = Sasl.choose(poller.knownFeatures(serverKey()).mechanisms(), settings.user(), settings.password(),
+                true);
+        send(streamHeader() + authElement(mechanism), Stage.CONNECT);
+        return true;
+    }
+
+    /** The mechanism a pipelined login would use here, or null if the login cannot be pipelined. */
+    private String predictedMechanism() {
+        Poller.KnownFeatures known = settings.allowPlaintext() ? poller.knownFeatures(serverKey()) : null;
+        return known == null || known.startTls() ? null : Sasl.choice(known.mechanisms(), true);
+    }
+
+    private void stepByStepLogin() throws ConnectFailure, InterruptedException {
         Element features = openStream(Stage.CONNECT);
+        featuresAt = System.nanoTime();
+        poller.rememberFeatures(serverKey(), describe(features));
         if (child(features, TLS, "starttls") != null) {
             features = startTls();
         } else if (!settings.allowPlaintext()) {
             throw new ConnectFailure(Stage.CONNECT, "the server offers no TLS, and plaintext was not allowed");
         }
         authenticate(features);
-        features = openStream(Stage.LOGIN);
-        if (child(features, BIND, "bind") == null) {
-            throw new ConnectFailure(Stage.LOGIN, "the server offers no resource binding");
+    }
+
+    /** After the pipelined or step-by-step start: SASL's end, restart, bind. */
+    private void finishHandshake() throws ConnectFailure, InterruptedException, Mispredicted {
+        if (predicted != null) {
+            Element features = readFeatures(Stage.CONNECT);
+            featuresAt = System.nanoTime();
+            Poller.KnownFeatures seen = describe(features);
+            poller.rememberFeatures(serverKey(), seen);
+            if (seen.startTls() || !predicted.equals(Sasl.choice(seen.mechanisms(), true))) {
+                throw new Mispredicted();
+            }
+            poller.logins().pipelined();
+            awaitAuthentication(mechanism);
         }
+        long authenticatedAt = System.nanoTime();
         String resource = settings.resource() == null ? ""
                 : "<resource>" + XmlWriter.escapeAttribute(settings.resource())
                         + "</resource>";
-        Element bound = request("<iq type='set' id='bind-1'><bind xmlns='" + BIND + "'>" + resource
-                + "</bind></iq>", "bind-1");
+        // The server reset its stream before it sent <success/>, so the restart and the bind can go out at once.
+        send(streamHeader() + "<iq type='set' id='bind-1'><bind xmlns='" + BIND + "'>" + resource + "</bind></iq>",
+                Stage.LOGIN);
+        Element features = readFeatures(Stage.LOGIN);
+        if (child(features, BIND, "bind") == null) {
+            throw new ConnectFailure(Stage.LOGIN, "the server offers no resource binding");
+        }
+        Element bound = awaitResult("bind-1");
         Element jid = child(child(bound, BIND, "bind"), Namespaces.JABBER_CLIENT, "jid");
         if (jid == null) {
             jid = child(child(bound, BIND, "bind"), BIND, "jid");
@@ -439,8 +607,27 @@ final class RawConnection {
         Element session = child(features, SESSION, "session");
         if (session != null && child(session, SESSION, "optional") == null) {
             // RFC 3921 servers still want the session IQ (RFC 6121 made it optional, as Prosody says).
-            request("<iq type='set' id='session-1'><session xmlns='" + SESSION + "'/></iq>", "session-1");
+            send("<iq type='set' id='session-1'><session xmlns='" + SESSION + "'/></iq>", Stage.LOGIN);
+            awaitResult("session-1");
         }
+        poller.logins().add(connectedAt - started, featuresAt - resumedAt, authenticatedAt - featuresAt,
+                System.nanoTime() - authenticatedAt, waits, prepared);
+    }
+
+    /** What a pipelined login needs to know of a server's first stream features. */
+    private static Poller.KnownFeatures describe(Element features) {
+        return new Poller.KnownFeatures(child(features, TLS, "starttls") != null, offeredMechanisms(features));
+    }
+
+    private static List<String> offeredMechanisms(Element features) {
+        List<String> offered = new ArrayList<>();
+        Element mechanisms = child(features, SASL, "mechanisms");
+        if (mechanisms != null) {
+            for (Element mechanism : mechanisms.children()) {
+                offered.add(mechanism.text().strip());
+            }
+        }
+        return offered;
     }
 
     /** TCP, non-blocking, registered with the poller; waits (handling other connections) for the connect. */
@@ -450,7 +637,10 @@ final class RawConnection {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             key = poller.register(channel, this);
-            if (channel.connect(new InetSocketAddress(settings.address(), settings.port()))) {
+            // On loopback the handshake has usually completed by the time connect returns "in progress": asking
+            // again at once saves a turn through the selector.
+            if (channel.connect(new InetSocketAddress(settings.address(), settings.port()))
+                    || channel.finishConnect()) {
                 connected = true;
                 key.interestOps(SelectionKey.OP_READ);
                 return;
@@ -469,22 +659,50 @@ final class RawConnection {
         }
     }
 
+    /** TCP without waiting: true if the connection was established at once (usual on loopback). */
+    private boolean connectAtOnce() throws IOException {
+        channel = SocketChannel.open();
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        key = poller.register(channel, this);
+        if (channel.connect(new InetSocketAddress(settings.address(), settings.port())) || channel.finishConnect()) {
+            connected = true;
+            key.interestOps(SelectionKey.OP_READ);
+            return true;
+        }
+        return false;
+    }
+
     /** Sends our stream header and reads the server's header and features. */
     private Element openStream(Stage stage) throws ConnectFailure, InterruptedException {
+        send(streamHeader(), stage);
+        return readFeatures(stage);
+    }
+
+    private String streamHeader() {
+        // A new header starts a new stream: the server's next header must come after it.
         streamOpened = false;
-        try {
-            send("<stream:stream xmlns='jabber:client' to='" + XmlWriter.escapeAttribute(settings.domain())
-                    + "' xmlns:stream='" + Namespaces.STREAMS
-                    + "' version='1.0' xml:lang='en'>");
-        } catch (IOException e) {
-            throw new ConnectFailure(stage, message(e));
-        }
+        return "<stream:stream xmlns='jabber:client' to='" + XmlWriter.escapeAttribute(settings.domain())
+                + "' xmlns:stream='" + Namespaces.STREAMS + "' version='1.0' xml:lang='en'>";
+    }
+
+    /** Reads the server's stream header and features (our header has been sent). */
+    private Element readFeatures(Stage stage) throws ConnectFailure, InterruptedException {
         Element features = next(stage);
         if (!streamOpened || !isStreams(features, "features")) {
             throw new ConnectFailure(stage, "the server answered the stream header with <" + features.displayName()
                     + "> instead of its stream features");
         }
         return features;
+    }
+
+    /** Sends during the login; a failure to write fails the login at {@code stage}. */
+    private void send(String xml, Stage stage) throws ConnectFailure, InterruptedException {
+        try {
+            send(xml);
+        } catch (IOException e) {
+            throw new ConnectFailure(stage, message(e));
+        }
     }
 
     private Element startTls() throws ConnectFailure, InterruptedException {
@@ -621,22 +839,25 @@ final class RawConnection {
     }
 
     private void authenticate(Element features) throws ConnectFailure, InterruptedException {
-        List<String> offered = new ArrayList<>();
-        Element mechanisms = child(features, SASL, "mechanisms");
-        if (mechanisms != null) {
-            for (Element mechanism : mechanisms.children()) {
-                offered.add(mechanism.text().strip());
-            }
-        }
+        List<String> offered = offeredMechanisms(features);
         Sasl.Mechanism mechanism = Sasl.choose(offered, settings.user(), settings.password(),
                 encrypted || settings.allowPlaintext());
         if (mechanism == null) {
             throw new ConnectFailure(Stage.LOGIN, "the server offers no login mechanism the replayer can use "
                     + offered);
         }
+        send(authElement(mechanism), Stage.LOGIN);
+        awaitAuthentication(mechanism);
+    }
+
+    private static String authElement(Sasl.Mechanism mechanism) {
+        return "<auth xmlns='" + SASL + "' mechanism='" + mechanism.name() + "'>"
+                + base64(mechanism.initialResponse()) + "</auth>";
+    }
+
+    /** Reads the server's answers to our {@code <auth>} (and answers its challenges) until success or failure. */
+    private void awaitAuthentication(Sasl.Mechanism mechanism) throws ConnectFailure, InterruptedException {
         try {
-            send("<auth xmlns='" + SASL + "' mechanism='" + mechanism.name() + "'>"
-                    + base64(mechanism.initialResponse()) + "</auth>");
             while (true) {
                 Element answer = next(Stage.LOGIN);
                 if (!SASL.equals(answer.namespace())) {
@@ -676,13 +897,8 @@ final class RawConnection {
                 : " (" + text + ")"));
     }
 
-    /** Sends an IQ and reads until its answer; an error answer fails the login. */
-    private Element request(String iq, String id) throws ConnectFailure, InterruptedException {
-        try {
-            send(iq);
-        } catch (IOException e) {
-            throw new ConnectFailure(Stage.LOGIN, message(e));
-        }
+    /** Reads until the answer to our IQ {@code id}; an error answer fails the login. */
+    private Element awaitResult(String id) throws ConnectFailure, InterruptedException {
         while (true) {
             Element answer = next(Stage.LOGIN);
             if ("iq".equals(answer.localName()) && id.equals(answer.attribute("id"))) {
@@ -702,6 +918,9 @@ final class RawConnection {
     /** The next top-level element during the handshake; stream errors and an ended stream fail it. */
     private Element next(Stage stage) throws ConnectFailure, InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
+        if (handshakeQueue.isEmpty()) {
+            waits++;
+        }
         while (handshakeQueue.isEmpty()) {
             if (serverClosed) {
                 throw new ConnectFailure(stage, "the server closed the stream");

@@ -41,6 +41,7 @@ public final class Replayer {
         long paused = 0;
         long spun;
         int spinsCutShort;
+        LoginFigures logins;
         listener.runStarted(List.copyOf(scripts), System.currentTimeMillis());
         try (Poller poller = Poller.open()) {
             for (int index = 0; index < scripts.size(); index++) {
@@ -55,10 +56,11 @@ public final class Replayer {
             }
             spun = poller.spunNanos();
             spinsCutShort = poller.preemptions();
+            logins = poller.logins().figures();
         }
         long replay = timing.firstConnect < 0 ? 0 : timing.lastVerdict - timing.firstConnect;
         RunResult result = new RunResult(results, replay, toArray(latencies), toArray(connects), paused,
-                spun, spinsCutShort);
+                spun, spinsCutShort, logins);
         listener.runFinished(result, System.nanoTime() - runStart);
         return result;
     }

@@ -12,9 +12,10 @@ import java.util.List;
  * @param pausedNanos time the runner sat out pauses after sends (the rest of each pause overlapped a receives)
  * @param spunNanos time the runner watched its sockets on the CPU before blocking (see {@code Poller})
  * @param spinsCutShort how often a spin found the runner descheduled (spinning then paused for a while)
+ * @param logins how the logins went: pipelined or not, time per stage
  */
 public record RunResult(List<ScriptResult> scripts, long replayNanos, long[] arrivalToVerdictNanos,
-        long[] connectNanos, long pausedNanos, long spunNanos, int spinsCutShort) {
+        long[] connectNanos, long pausedNanos, long spunNanos, int spinsCutShort, LoginFigures logins) {
     public RunResult {
         scripts = List.copyOf(scripts);
         arrivalToVerdictNanos = arrivalToVerdictNanos.clone();

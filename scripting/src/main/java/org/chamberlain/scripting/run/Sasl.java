@@ -49,14 +49,27 @@ final class Sasl {
      * @param plainAllowed PLAIN may be used (the stream is encrypted, or the user allowed plaintext)
      */
     static Mechanism choose(List<String> offered, String user, String password, boolean plainAllowed) {
+        String name = choice(offered, plainAllowed);
+        if (name == null) {
+            return null;
+        }
+        return switch (name) {
+            case "SCRAM-SHA-256" -> new Scram(name, "HmacSHA256", "SHA-256", user, password, randomNonce());
+            case "SCRAM-SHA-1" -> new Scram(name, "HmacSHA1", "SHA-1", user, password, randomNonce());
+            default -> new Plain(user, password);
+        };
+    }
+
+    /** The name of the mechanism {@link #choose} picks from these, or null; nothing is created. */
+    static String choice(List<String> offered, boolean plainAllowed) {
         if (offered.contains("SCRAM-SHA-256")) {
-            return new Scram("SCRAM-SHA-256", "HmacSHA256", "SHA-256", user, password, randomNonce());
+            return "SCRAM-SHA-256";
         }
         if (offered.contains("SCRAM-SHA-1")) {
-            return new Scram("SCRAM-SHA-1", "HmacSHA1", "SHA-1", user, password, randomNonce());
+            return "SCRAM-SHA-1";
         }
         if (plainAllowed && offered.contains("PLAIN")) {
-            return new Plain(user, password);
+            return "PLAIN";
         }
         return null;
     }

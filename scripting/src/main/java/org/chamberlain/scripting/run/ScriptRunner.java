@@ -2,9 +2,11 @@ package org.chamberlain.scripting.run;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.chamberlain.scripting.match.MatchResult;
 import org.chamberlain.scripting.match.StanzaMatcher;
 import org.chamberlain.scripting.parse.Action;
@@ -29,6 +31,10 @@ final class ScriptRunner {
     private final Map<String, String> captures = new HashMap<>();
     private final List<Long> latencies;
     private final List<Long> connectTimes;
+    /** Accounts whose disconnects sent the closing tag, the server's end of their stream not yet awaited. */
+    private final List<Session> disconnecting = new ArrayList<>();
+    /** The logins of the script's accounts were started ahead (at its first connects). */
+    private boolean loginsStarted;
     /** {@link System#nanoTime()} before which nothing more may be written to the server. */
     private long pauseUntil = System.nanoTime();
     private long pausedNanos;
@@ -82,6 +88,25 @@ final class ScriptRunner {
         return new ScriptResult(script, verdict, System.nanoTime() - start, failedAction, failure);
     }
 
+    /**
+     * At the script's first {@code connects}: starts the logins of its account and of the other accounts whose
+     * first {@code connects} comes later (TCP, stream and SASL, pipelined; not the bind, which makes a session
+     * visible to others and so happens at the account's own action). Their round trips then overlap each other
+     * and the actions between (docs/decisions/0003, amendment "fewer round trips per login").
+     */
+    private void startLoginsAhead(Action first) {
+        // This action's own login first, so that the server answers it first.
+        Set<String> seen = new HashSet<>();
+        boolean reached = false;
+        for (Action action : script.actions()) {
+            reached |= action == first;
+            if (reached && action.verb() == org.chamberlain.scripting.parse.Verb.CONNECTS
+                    && seen.add(action.actor())) {
+                sessions.get(action.actor()).prepare(options);
+            }
+        }
+    }
+
     private void closeAll() throws InterruptedException {
         try {
             awaitPause();
@@ -123,6 +148,10 @@ final class ScriptRunner {
         switch (action.verb()) {
             case CONNECTS -> {
                 awaitPause();
+                if (!loginsStarted) {
+                    loginsStarted = true;
+                    startLoginsAhead(action);
+                }
                 try {
                     session.connect(options);
                 } catch (Session.SessionException e) {
@@ -134,8 +163,13 @@ final class ScriptRunner {
             }
             case DISCONNECTS -> {
                 awaitPause();
-                session.close(options.connectTimeout().toMillis());
+                // The closing tag goes out now; the server's end of the stream (it has then left the account's
+                // rooms) is awaited before the next write, like the pause: a receives in between only reads.
+                session.beginClose();
                 reportUnconsumed(session.name());
+                if (!disconnecting.contains(session)) {
+                    disconnecting.add(session);
+                }
                 return ActionResult.passed(System.nanoTime() - start);
             }
             case SENDS -> {
@@ -200,8 +234,12 @@ final class ScriptRunner {
         return pausedNanos;
     }
 
-    /** Sits out what is left of the pause after the latest send, reading what arrives meanwhile. */
+    /**
+     * Before the next write or watch for silence: waits for the server's end of the streams of accounts that
+     * disconnected, and sits out what is left of the pause after the latest send, reading what arrives meanwhile.
+     */
     private void awaitPause() throws InterruptedException {
+        finishDisconnects();
         long start = System.nanoTime();
         if (pauseUntil - start <= 0) {
             return;
@@ -210,7 +248,24 @@ final class ScriptRunner {
         pausedNanos += System.nanoTime() - start;
     }
 
+    /** Waits (reading every connection) until the server ended the streams of the accounts that disconnected. */
+    private void finishDisconnects() throws InterruptedException {
+        if (disconnecting.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+        for (Session session : disconnecting) {
+            session.finishClose(deadline);
+            reportUnconsumed(session.name());
+        }
+        disconnecting.clear();
+    }
+
     private ActionResult receive(Action action, Session session, long start) throws InterruptedException {
+        if (disconnecting.contains(session)) {
+            // Its stream is being closed: what arrives until the server's end of it is not for this receives.
+            finishDisconnects();
+        }
         Element expected;
         try {
             expected = substitute(action.stanza());

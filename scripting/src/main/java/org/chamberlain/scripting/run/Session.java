@@ -16,6 +16,8 @@ final class Session {
     private final Inbox inbox;
     private final Poller poller;
     private RawConnection connection;
+    /** A login started ahead of this account's connects action and not finished yet. */
+    private RawConnection prepared;
     private boolean closing;
     private String fullJid;
 
@@ -47,6 +49,52 @@ final class Session {
         return fullJid;
     }
 
+    /** Where and how this account logs in; null if its host cannot be resolved (reported by {@link #connect}). */
+    private RawConnection.Settings settings(ReplayOptions options) {
+        String bare = client.bareJid();
+        int at = bare.indexOf('@');
+        if (at <= 0 || at == bare.length() - 1) {
+            return null;
+        }
+        String domain = bare.substring(at + 1);
+        String host = host(options, domain);
+        InetAddress address;
+        try {
+            address = poller.resolve(host);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+        return new RawConnection.Settings(address, port(options), host, domain, bare.substring(0, at),
+                client.password() == null ? "" : client.password(), client.resource(), options.allowPlaintext(),
+                (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()),
+                options.trustedCertificates());
+    }
+
+    private String host(ReplayOptions options, String domain) {
+        return client.connectHost() != null ? client.connectHost()
+                : options.defaultHost() != null ? options.defaultHost() : domain;
+    }
+
+    private int port(ReplayOptions options) {
+        return client.connectPort() > 0 ? client.connectPort()
+                : options.defaultPort() > 0 ? options.defaultPort() : 5222;
+    }
+
+    /**
+     * Starts this account's login ahead of its {@code connects} action where that can be done without waiting
+     * (see {@link RawConnection#prepare}); {@link #connect} finishes it. Problems are not reported here: the
+     * connects action logs in from the start then, and reports them as always.
+     */
+    void prepare(ReplayOptions options) {
+        if (connection != null || prepared != null) {
+            return;
+        }
+        RawConnection.Settings settings = settings(options);
+        if (settings != null) {
+            prepared = RawConnection.prepare(settings, poller);
+        }
+    }
+
     void connect(ReplayOptions options) throws SessionException, InterruptedException {
         if (isConnected()) {
             throw new SessionException(client.name() + " is already connected");
@@ -57,27 +105,20 @@ final class Session {
             throw new SessionException("the jid of " + client.name() + " (" + client.jid()
                     + ") has no user part: the replayer logs in as user@domain");
         }
-        String local = bare.substring(0, at);
         String domain = bare.substring(at + 1);
-        String host = client.connectHost() != null ? client.connectHost()
-                : options.defaultHost() != null ? options.defaultHost() : domain;
-        int port = client.connectPort() > 0 ? client.connectPort()
-                : options.defaultPort() > 0 ? options.defaultPort() : 5222;
+        String host = host(options, domain);
+        int port = port(options);
         String resource = client.resource();
-        InetAddress address;
-        try {
-            address = poller.resolve(host);
-        } catch (UnknownHostException e) {
+        RawConnection.Settings settings = settings(options);
+        if (settings == null) {
             throw new SessionException("cannot resolve host '" + host + "' for " + client.name());
         }
-        RawConnection.Settings settings = new RawConnection.Settings(address, port, host, domain, local,
-                client.password() == null ? "" : client.password(), resource, options.allowPlaintext(),
-                (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()),
-                options.trustedCertificates());
         closing = false;
+        RawConnection ahead = prepared;
+        prepared = null;
         RawConnection opened;
         try {
-            opened = RawConnection.open(settings, poller, new Sink());
+            opened = RawConnection.open(settings, poller, new Sink(), ahead);
         } catch (RawConnection.ConnectFailure e) {
             String message = switch (e.stage()) {
                 case CONNECT -> client.name() + " cannot connect to " + host + ":" + port + ": " + e.getMessage();
@@ -125,6 +166,10 @@ final class Session {
      * server. Idempotent.
      */
     void beginClose() throws InterruptedException {
+        if (prepared != null) {
+            // Never used (the script ended before this account's connects): the server ends the unbound session.
+            prepared.beginClose();
+        }
         if (connection == null || closing) {
             return;
         }
@@ -139,6 +184,11 @@ final class Session {
      * this account's rooms before the next script starts. Then the socket is closed.
      */
     void finishClose(long deadlineNanos) throws InterruptedException {
+        RawConnection unused = prepared;
+        if (unused != null) {
+            prepared = null;
+            unused.awaitClosed(deadlineNanos);
+        }
         RawConnection current = connection;
         if (current == null) {
             return;
@@ -154,6 +204,10 @@ final class Session {
 
     /** Closes the socket at once, without waiting for the server. Idempotent. */
     void shutdownNow() {
+        if (prepared != null) {
+            prepared.shutdownNow();
+            prepared = null;
+        }
         closing = true;
         if (connection != null) {
             connection.shutdownNow();

@@ -10,7 +10,7 @@ import java.io.IOException;
  * restart after STARTTLS or SASL) is reported and not part of any element; whitespace between elements
  * (keep-alives) is dropped.
  *
- * <p>Used by one thread at a time (the runner during the handshake, then the connection's reader thread).
+ * <p>Used by the runner thread only (it reads every connection, docs/decisions/0003).
  */
 final class StreamSplitter {
     /** Elements larger than this end the connection; Prosody's own stanza size limit is far smaller. */
@@ -54,80 +54,72 @@ final class StreamSplitter {
      *     header, a closing tag without opening, an element larger than {@link #MAX_ELEMENT_CHARS})
      */
     void feed(char[] chars, int offset, int length) throws IOException {
+        // Runs of ordinary characters are found by a tight scan and appended at once: a stanza is mostly such
+        // runs, and appending character by character was the larger part of reading in a replay's cold JVM.
         int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            char c = chars[i];
+        int i = offset;
+        while (i < end) {
             switch (state) {
                 case TEXT -> {
-                    if (c == '<') {
+                    int next = indexOf(chars, i, end, '<');
+                    if (depth >= 2) {
+                        element.append(chars, i, next - i);
+                    }
+                    i = next;
+                    if (next < end) {
                         token.setLength(0);
-                        token.append(c);
+                        token.append('<');
                         state = State.MARKUP;
-                    } else if (depth >= 2) {
-                        element.append(c);
+                        i++;
                     }
                 }
-                case MARKUP -> {
-                    // The first characters decide what kind of markup this is.
-                    token.append(c);
-                    int length2 = token.length();
-                    if (length2 == 2 && c == '?') {
-                        state = State.INSTRUCTION;
-                    } else if (length2 == 2 && c != '!') {
-                        state = State.ELEMENT_TAG;
-                        if (c == '>') {
-                            throw new IOException("an empty tag '<>' arrived");
-                        }
-                    } else if (length2 > 2 && token.charAt(1) == '!') {
-                        if (startsWith(COMMENT_START)) {
-                            state = length2 == COMMENT_START.length() ? State.COMMENT : state;
-                        } else if (startsWith(CDATA_START)) {
-                            state = length2 == CDATA_START.length() ? State.CDATA : state;
-                        } else {
-                            state = State.DECLARATION;
-                            if (c == '>') {
-                                markupEnded();
-                            }
-                        }
-                    }
-                }
+                case MARKUP -> markup(chars[i++]);
                 case ELEMENT_TAG -> {
-                    token.append(c);
-                    if (c == '"' || c == '\'') {
-                        quote = c;
-                        state = State.QUOTED;
-                    } else if (c == '>') {
-                        tagEnded();
+                    int next = i;
+                    char c = 0;
+                    while (next < end) {
+                        c = chars[next];
+                        if (c == '"' || c == '\'' || c == '>') {
+                            break;
+                        }
+                        next++;
+                    }
+                    if (next == end) {
+                        token.append(chars, i, end - i);
+                        i = end;
+                    } else {
+                        token.append(chars, i, next + 1 - i);
+                        i = next + 1;
+                        if (c == '>') {
+                            tagEnded();
+                        } else {
+                            quote = c;
+                            state = State.QUOTED;
+                        }
                     }
                 }
                 case QUOTED -> {
-                    token.append(c);
-                    if (c == quote) {
+                    int next = indexOf(chars, i, end, quote);
+                    if (next == end) {
+                        token.append(chars, i, end - i);
+                        i = end;
+                    } else {
+                        token.append(chars, i, next + 1 - i);
+                        i = next + 1;
                         state = State.ELEMENT_TAG;
                     }
                 }
-                case COMMENT -> {
-                    token.append(c);
-                    if (c == '>' && endsWith("-->") && token.length() >= COMMENT_START.length() + 3) {
-                        markupEnded();
-                    }
-                }
-                case CDATA -> {
-                    token.append(c);
-                    if (c == '>' && endsWith("]]>")) {
-                        markupEnded();
-                    }
-                }
-                case INSTRUCTION -> {
-                    token.append(c);
-                    if (c == '>' && token.length() >= 4 && token.charAt(token.length() - 2) == '?') {
-                        markupEnded();
-                    }
-                }
-                case DECLARATION -> {
-                    token.append(c);
-                    if (c == '>') {
-                        markupEnded();
+                case COMMENT, CDATA, INSTRUCTION, DECLARATION -> {
+                    int next = indexOf(chars, i, end, '>');
+                    if (next == end) {
+                        token.append(chars, i, end - i);
+                        i = end;
+                    } else {
+                        token.append(chars, i, next + 1 - i);
+                        i = next + 1;
+                        if (markupComplete()) {
+                            markupEnded();
+                        }
                     }
                 }
                 default -> throw new IllegalStateException("state " + state);
@@ -136,6 +128,49 @@ final class StreamSplitter {
                 throw new IOException("an element larger than " + MAX_ELEMENT_CHARS + " characters arrived");
             }
         }
+    }
+
+    private static int indexOf(char[] chars, int from, int end, char wanted) {
+        int i = from;
+        while (i < end && chars[i] != wanted) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The first characters after {@code <} decide what kind of markup this is. */
+    private void markup(char c) throws IOException {
+        token.append(c);
+        int length = token.length();
+        if (length == 2 && c == '?') {
+            state = State.INSTRUCTION;
+        } else if (length == 2 && c != '!') {
+            state = State.ELEMENT_TAG;
+            if (c == '>') {
+                throw new IOException("an empty tag '<>' arrived");
+            }
+        } else if (length > 2 && token.charAt(1) == '!') {
+            if (startsWith(COMMENT_START)) {
+                state = length == COMMENT_START.length() ? State.COMMENT : state;
+            } else if (startsWith(CDATA_START)) {
+                state = length == CDATA_START.length() ? State.CDATA : state;
+            } else {
+                state = State.DECLARATION;
+                if (c == '>') {
+                    markupEnded();
+                }
+            }
+        }
+    }
+
+    /** A {@code >} was just appended to a comment, CDATA section, instruction or declaration: does it end it? */
+    private boolean markupComplete() {
+        return switch (state) {
+            case COMMENT -> endsWith("-->") && token.length() >= COMMENT_START.length() + 3;
+            case CDATA -> endsWith("]]>");
+            case INSTRUCTION -> token.length() >= 4 && token.charAt(token.length() - 2) == '?';
+            default -> true;
+        };
     }
 
     private boolean startsWith(String prefix) {

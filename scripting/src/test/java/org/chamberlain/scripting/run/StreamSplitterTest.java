@@ -32,6 +32,24 @@ class StreamSplitterTest {
     }
 
     @Test
+    void quotesCommentsCdataAndInstructionsInsideElementsSurviveAnyCut() throws IOException {
+        String inner = "<iq a='x\"y>' b=\"p'q/>\"><q>t<!----><!-- a -- b ->--></q><?pi a>b ?>"
+                + "<r><![CDATA[a]]b]>c>]]></r>  text &lt; </iq>";
+        String stream = "<stream:stream xmlns:stream='s'><!-- top --> " + inner + "<x/></stream:stream>";
+        List<String> whole = split(stream, stream.length());
+        assertThat(whole).containsExactly("OPEN", inner, "<x/>", "CLOSED");
+        for (int size = 1; size < 60; size++) {
+            assertThat(split(stream, size)).as("chunks of " + size).isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void anEmptyTagIsRefused() {
+        assertThatThrownBy(() -> split("<stream:stream><>", 100)).isInstanceOf(IOException.class)
+                .hasMessageContaining("empty tag");
+    }
+
+    @Test
     void anElementBeforeTheStreamHeaderIsRefused() {
         assertThatThrownBy(() -> split("<message/>", 100)).isInstanceOf(IOException.class)
                 .hasMessageContaining("before the stream header");
