@@ -1,0 +1,230 @@
+package org.chamberlain.views.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * What the FX thread waited for during a stall, from Linux's per-thread scheduler counters: every 5 ms it reads
+ * {@code /proc/self/task/<tid>/schedstat} (ns on a core, ns runnable but waiting for a core) of the FX thread, the
+ * render thread and the VM thread (where the serial collector and safepoints run), the whole JVM's CPU, the CPU
+ * of this JVM's child processes (Prosody, the replayer) and of {@code -Dbench.watchPids=name:pid,...} (Xvfb), and
+ * the machine's idle time ({@code /proc/stat}). {@link #explain} turns two samples around a stall into one line:
+ * "FX ran 2 ms and waited 40 ms for a core; render ran 30 ms; GC 0 ms; prosody 30 ms; idle 0 ms".
+ * Linux only: elsewhere every figure reads 0. Owns its sampler thread; {@link #close} stops it.
+ */
+public final class StallAnatomy implements AutoCloseable {
+    private static final long PERIOD_MILLIS = 5;
+    private static final long TICK_NANOS = 10_000_000L;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "stall-anatomy");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ConcurrentSkipListMap<Long, Sample> samples = new ConcurrentSkipListMap<>();
+    private final Map<String, Path> threadStats = new HashMap<>();
+    private final Map<String, Long> watched = new HashMap<>();
+    private volatile Map<String, List<Path>> children = Map.of();
+    private long childrenRefreshedAt;
+    /** Every app thread's time on a core (ns) by name, every 50 ms: sample time → name → ns. */
+    private final ConcurrentSkipListMap<Long, Map<String, Long>> threadSamples = new ConcurrentSkipListMap<>();
+    private long threadsSampledAt;
+
+    /** One reading: thread counters in ns, process and machine counters in clock ticks (10 ms). */
+    private record Sample(long fxRun, long fxWait, long renderRun, long renderWait, long vmRun, long jvmTicks,
+            long idleTicks, Map<String, Long> processTicks) {
+    }
+
+    private StallAnatomy() {
+    }
+
+    /** Any thread; the FX thread must exist (the toolkit started). */
+    public static StallAnatomy start() {
+        StallAnatomy anatomy = new StallAnatomy();
+        for (String spec : System.getProperty("bench.watchPids", "").split(",")) {
+            int colon = spec.indexOf(':');
+            if (colon > 0) {
+                anatomy.watched.put(spec.substring(0, colon), Long.parseLong(spec.substring(colon + 1).trim()));
+            }
+        }
+        anatomy.sampler.scheduleAtFixedRate(anatomy::sample, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        return anatomy;
+    }
+
+    private void sample() {
+        long now = System.nanoTime();
+        if (threadStats.size() < 3 || now - childrenRefreshedAt > 500_000_000L) {
+            findThreads();
+            refreshChildren();
+            childrenRefreshedAt = now;
+        }
+        long[] fx = schedstat(threadStats.get("fx"));
+        long[] render = schedstat(threadStats.get("render"));
+        long[] vm = schedstat(threadStats.get("vm"));
+        Map<String, Long> processes = new HashMap<>();
+        children.forEach((name, paths) -> processes.put(name, paths.stream().mapToLong(StallAnatomy::ticks).sum()));
+        watched.forEach((name, pid) -> processes.put(name, ticks(Path.of("/proc/" + pid + "/stat"))));
+        samples.put(now, new Sample(fx[0], fx[1], render[0], render[1], vm[0], ticks(Path.of("/proc/self/stat")),
+                idleTicks(), processes));
+        samples.headMap(now - 30_000_000_000L).clear();
+        if (now - threadsSampledAt >= 50_000_000L) {
+            threadsSampledAt = now;
+            threadSamples.put(now, allThreads());
+            threadSamples.headMap(now - 30_000_000_000L).clear();
+        }
+    }
+
+    private static Map<String, Long> allThreads() {
+        Map<String, Long> byName = new HashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                String comm = read(task.resolve("comm")).trim();
+                int end = comm.length();
+                while (end > 0 && Character.isDigit(comm.charAt(end - 1))) {
+                    end--;
+                }
+                byName.merge(comm.substring(0, end), schedstat(task.resolve("schedstat"))[0], Long::sum);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: nothing to name.
+        }
+        return byName;
+    }
+
+    /** The four app threads (by name, digits folded) that ran most between two times, 50-ms grid. */
+    private String busiestThreads(long fromNanos, long toNanos) {
+        Map.Entry<Long, Map<String, Long>> before = threadSamples.floorEntry(fromNanos);
+        Map.Entry<Long, Map<String, Long>> after = threadSamples.ceilingEntry(toNanos);
+        if (after == null) {
+            after = threadSamples.lastEntry();
+        }
+        if (before == null || after == null || after.getKey() <= before.getKey()) {
+            return "";
+        }
+        Map<String, Long> a = before.getValue();
+        return after.getValue().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - a.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() >= 1_000_000L)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+                .map(e -> e.getKey() + " " + ms(e.getValue()))
+                .collect(Collectors.joining(", ", " [app threads over " + ms(after.getKey() - before.getKey())
+                        + " ms: ", "]"));
+    }
+
+    private void findThreads() {
+        // Native threads started by a Java thread inherit its name (GTK's helpers of the render thread do):
+        // the Java thread is the oldest task of that name, the lowest id.
+        Map<String, Long> lowest = new HashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                String comm = read(task.resolve("comm")).trim();
+                String role = comm.startsWith("JavaFX Applicat") ? "fx" : comm.startsWith("QuantumRenderer") ? "render"
+                        : comm.equals("VM Thread") ? "vm" : null;
+                long tid = Long.parseLong(task.getFileName().toString());
+                if (role != null && tid < lowest.getOrDefault(role, Long.MAX_VALUE)) {
+                    lowest.put(role, tid);
+                    threadStats.put(role, task.resolve("schedstat"));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or a task ended while listed: the figures read 0.
+        }
+    }
+
+    private void refreshChildren() {
+        children = ProcessHandle.current().descendants().collect(Collectors.groupingBy(
+                p -> read(Path.of("/proc/" + p.pid() + "/comm")).trim(),
+                Collectors.mapping(p -> Path.of("/proc/" + p.pid() + "/stat"), Collectors.toList())));
+    }
+
+    private static long[] schedstat(Path path) {
+        if (path == null) {
+            return new long[2];
+        }
+        String[] fields = read(path).trim().split(" ");
+        if (fields.length < 2) {
+            return new long[2];
+        }
+        return new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1])};
+    }
+
+    /** utime + stime of a /proc/<pid>/stat, in ticks; 0 when the process is gone. */
+    private static long ticks(Path stat) {
+        String line = read(stat);
+        int close = line.lastIndexOf(')');
+        if (close < 0) {
+            return 0;
+        }
+        String[] fields = line.substring(close + 2).split(" ");
+        return fields.length > 12 ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
+    }
+
+    private static long idleTicks() {
+        String line = read(Path.of("/proc/stat"));
+        int end = line.indexOf('\n');
+        String[] fields = (end < 0 ? line : line.substring(0, end)).trim().split("\\s+");
+        return fields.length > 5 ? Long.parseLong(fields[4]) + Long.parseLong(fields[5]) : 0;
+    }
+
+    private static String read(Path path) {
+        try {
+            return new String(Files.readAllBytes(path), StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Any thread: what happened between {@code fromNanos} and {@code toNanos} ({@link System#nanoTime}); the
+     * samples just before and just after bound it (5 ms).
+     */
+    public String explain(long fromNanos, long toNanos) {
+        Map.Entry<Long, Sample> before = samples.floorEntry(fromNanos);
+        Map.Entry<Long, Sample> after = samples.ceilingEntry(toNanos);
+        if (after == null) {
+            after = samples.lastEntry();
+        }
+        if (before == null || after == null || after.getKey() <= before.getKey()) {
+            return "(no samples)";
+        }
+        Sample a = before.getValue();
+        Sample b = after.getValue();
+        long fxRun = b.fxRun - a.fxRun;
+        long renderRun = b.renderRun - a.renderRun;
+        long vmRun = b.vmRun - a.vmRun;
+        long otherJvm = (b.jvmTicks - a.jvmTicks) * TICK_NANOS - fxRun - renderRun - vmRun;
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "over %d ms: FX ran %d ms, waited for a core %d ms; render ran %d, waited %d; GC/VM thread %d;"
+                + " other app threads ~%d", ms(after.getKey() - before.getKey()), ms(fxRun), ms(b.fxWait - a.fxWait),
+                ms(renderRun), ms(b.renderWait - a.renderWait), ms(vmRun), Math.max(0, ms(otherJvm))));
+        b.processTicks.forEach((name, ticks) -> {
+            long spent = (ticks - a.processTicks.getOrDefault(name, ticks)) * 10;
+            out.append("; ").append(name).append(" ~").append(spent);
+        });
+        out.append(String.format(Locale.ROOT, "; idle cores ~%d ms (ms, 10-ms ticks for processes)",
+                (b.idleTicks - a.idleTicks) * 10));
+        out.append(busiestThreads(fromNanos, toNanos));
+        return out.toString();
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        sampler.shutdownNow();
+        sampler.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
