@@ -1,6 +1,8 @@
 package org.chamberlain.views.bench;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -35,6 +37,14 @@ public final class StallAnatomy implements AutoCloseable {
     private final ConcurrentSkipListMap<Long, Sample> samples = new ConcurrentSkipListMap<>();
     private final Map<String, Path> threadStats = new HashMap<>();
     private final Map<String, Long> watched = new HashMap<>();
+    private static final Path SELF_STAT = Path.of("/proc/self/stat");
+    private static final Path PROC_STAT = Path.of("/proc/stat");
+    /** Open /proc files and the buffer they are read into; the sampler thread only. */
+    private final Map<Path, FileChannel> channels = new HashMap<>();
+    private final byte[] bytes = new byte[1024];
+    private final ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    /** The app's threads: schedstat file → name with trailing digits dropped; refreshed every 500 ms. */
+    private volatile Map<Path, String> taskNames = Map.of();
     private volatile Map<String, List<Path>> children = Map.of();
     private long childrenRefreshedAt;
     /** Every app thread's time on a core (ns) by name, every 50 ms: sample time → name → ns. */
@@ -69,14 +79,14 @@ public final class StallAnatomy implements AutoCloseable {
             refreshChildren();
             childrenRefreshedAt = now;
         }
-        long[] fx = schedstat(threadStats.get("fx"));
-        long[] render = schedstat(threadStats.get("render"));
-        long[] vm = schedstat(threadStats.get("vm"));
+        Path fx = threadStats.get("fx");
+        Path render = threadStats.get("render");
+        Path vm = threadStats.get("vm");
         Map<String, Long> processes = new HashMap<>();
-        children.forEach((name, paths) -> processes.put(name, paths.stream().mapToLong(StallAnatomy::ticks).sum()));
+        children.forEach((name, paths) -> processes.put(name, paths.stream().mapToLong(this::ticks).sum()));
         watched.forEach((name, pid) -> processes.put(name, ticks(Path.of("/proc/" + pid + "/stat"))));
-        samples.put(now, new Sample(fx[0], fx[1], render[0], render[1], vm[0], ticks(Path.of("/proc/self/stat")),
-                idleTicks(), processes));
+        samples.put(now, new Sample(schedField(fx, 0), schedField(fx, 1), schedField(render, 0),
+                schedField(render, 1), schedField(vm, 0), ticks(SELF_STAT), idleTicks(), processes));
         samples.headMap(now - 30_000_000_000L).clear();
         if (now - threadsSampledAt >= 50_000_000L) {
             threadsSampledAt = now;
@@ -85,20 +95,9 @@ public final class StallAnatomy implements AutoCloseable {
         }
     }
 
-    private static Map<String, Long> allThreads() {
+    private Map<String, Long> allThreads() {
         Map<String, Long> byName = new HashMap<>();
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
-            for (Path task : tasks) {
-                String comm = read(task.resolve("comm")).trim();
-                int end = comm.length();
-                while (end > 0 && Character.isDigit(comm.charAt(end - 1))) {
-                    end--;
-                }
-                byName.merge(comm.substring(0, end), schedstat(task.resolve("schedstat"))[0], Long::sum);
-            }
-        } catch (IOException | RuntimeException e) {
-            // Not Linux: nothing to name.
-        }
+        taskNames.forEach((schedstat, name) -> byName.merge(name, schedField(schedstat, 0), Long::sum));
         return byName;
     }
 
@@ -126,9 +125,15 @@ public final class StallAnatomy implements AutoCloseable {
         // Native threads started by a Java thread inherit its name (GTK's helpers of the render thread do):
         // the Java thread is the oldest task of that name, the lowest id.
         Map<String, Long> lowest = new HashMap<>();
+        Map<Path, String> names = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 String comm = read(task.resolve("comm")).trim();
+                int end = comm.length();
+                while (end > 0 && Character.isDigit(comm.charAt(end - 1))) {
+                    end--;
+                }
+                names.put(task.resolve("schedstat"), comm.substring(0, end));
                 String role = comm.startsWith("JavaFX Applicat") ? "fx" : comm.startsWith("QuantumRenderer") ? "render"
                         : comm.equals("VM Thread") ? "vm" : null;
                 long tid = Long.parseLong(task.getFileName().toString());
@@ -140,6 +145,68 @@ public final class StallAnatomy implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // Not Linux, or a task ended while listed: the figures read 0.
         }
+        channels.keySet().removeIf(path -> path.startsWith(Path.of("/proc/self/task")) && !names.containsKey(path)
+                && closeQuietly(channels.get(path)));
+        taskNames = names;
+    }
+
+    private static boolean closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Already gone with its task.
+        }
+        return true;
+    }
+
+    /**
+     * Reads a small /proc file into the shared buffer through a channel kept open (re-read from offset 0), so
+     * sampling every 5 ms allocates next to nothing: reading with Files.readAllBytes allocated ~20 MB a second,
+     * which itself brought young collections into the benchmarks' stalls. Returns the length read, 0 if gone.
+     */
+    private int load(Path path) {
+        if (path == null) {
+            return 0;
+        }
+        try {
+            FileChannel channel = channels.get(path);
+            if (channel == null) {
+                channel = FileChannel.open(path);
+                channels.put(path, channel);
+            }
+            buffer.clear();
+            int read = channel.read(buffer, 0);
+            return Math.max(0, read);
+        } catch (IOException | RuntimeException e) {
+            FileChannel gone = channels.remove(path);
+            if (gone != null) {
+                closeQuietly(gone);
+            }
+            return 0;
+        }
+    }
+
+    /** The {@code index}-th space-separated number of the buffer's first {@code length} bytes from {@code from}. */
+    private long field(int from, int length, int index) {
+        int i = from;
+        for (int skipped = 0; skipped < index && i < length; i++) {
+            if (bytes[i] == ' ') {
+                skipped++;
+                while (i + 1 < length && bytes[i + 1] == ' ') {
+                    i++;
+                }
+            }
+        }
+        long value = 0;
+        while (i < length && bytes[i] >= '0' && bytes[i] <= '9') {
+            value = value * 10 + (bytes[i++] - '0');
+        }
+        return value;
+    }
+
+    private long schedField(Path schedstat, int index) {
+        int length = load(schedstat);
+        return length == 0 ? 0 : field(0, length, index);
     }
 
     private void refreshChildren() {
@@ -148,33 +215,24 @@ public final class StallAnatomy implements AutoCloseable {
                 Collectors.mapping(p -> Path.of("/proc/" + p.pid() + "/stat"), Collectors.toList())));
     }
 
-    private static long[] schedstat(Path path) {
-        if (path == null) {
-            return new long[2];
-        }
-        String[] fields = read(path).trim().split(" ");
-        if (fields.length < 2) {
-            return new long[2];
-        }
-        return new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1])};
-    }
-
     /** utime + stime of a /proc/<pid>/stat, in ticks; 0 when the process is gone. */
-    private static long ticks(Path stat) {
-        String line = read(stat);
-        int close = line.lastIndexOf(')');
+    private long ticks(Path stat) {
+        int length = load(stat);
+        int close = length - 1;
+        while (close >= 0 && bytes[close] != ')') {
+            close--;
+        }
         if (close < 0) {
             return 0;
         }
-        String[] fields = line.substring(close + 2).split(" ");
-        return fields.length > 12 ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
+        // After ") ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
+        return field(close + 2, length, 11) + field(close + 2, length, 12);
     }
 
-    private static long idleTicks() {
-        String line = read(Path.of("/proc/stat"));
-        int end = line.indexOf('\n');
-        String[] fields = (end < 0 ? line : line.substring(0, end)).trim().split("\\s+");
-        return fields.length > 5 ? Long.parseLong(fields[4]) + Long.parseLong(fields[5]) : 0;
+    private long idleTicks() {
+        int length = load(PROC_STAT);
+        // "cpu  user nice system idle iowait ...": idle and iowait
+        return field(5, length, 3) + field(5, length, 4);
     }
 
     private static String read(Path path) {
@@ -226,5 +284,6 @@ public final class StallAnatomy implements AutoCloseable {
     public void close() throws InterruptedException {
         sampler.shutdownNow();
         sampler.awaitTermination(5, TimeUnit.SECONDS);
+        channels.values().forEach(StallAnatomy::closeQuietly);
     }
 }
