@@ -530,7 +530,6 @@ public final class ConsoleView implements AutoCloseable {
         resultsTab.setId("console-results-tab");
         bottom.getTabs().addAll(messagesTab, failureTab, resultsTab);
         park(messagesTab, messages);
-        warmMessages(messages, refreshMessages);
         park(failureTab, diff.node());
         // Not parked: its table keeps its skin (built with the console, when nothing else runs) and shows a
         // copy of the results that is refreshed only while the tab is selected.
@@ -616,40 +615,6 @@ public final class ConsoleView implements AutoCloseable {
                 stop();
                 if (!resultsTab.isSelected()) {
                     shownResults.clear();
-                }
-            }
-        }.start();
-    }
-
-    /**
-     * The Messages list shows one line of text for its first pulses on screen, so its first cell, the cell's skin,
-     * CSS and text (glyphs drawn by the software renderer) are made while the console opens. Made when the first
-     * replayer lines arrive instead, they cost 25-33 ms of FX CPU in one pulse, beside the replayer's JVM start
-     * and the JIT compiling the run's code on the same two cores (docs/benchmarks.md, "FX stalls, round 2").
-     */
-    private void warmMessages(ListView<String> messages, Runnable refreshMessages) {
-        String warmLine = "Problems in the script and what the replayer says appear here.";
-        if (!messages.getItems().isEmpty()) {
-            return;
-        }
-        messages.getItems().setAll(warmLine);
-        new AnimationTimer() {
-            private int pulses;
-            private int shownPulses;
-
-            @Override
-            public void handle(long now) {
-                if (root.getScene() != null && root.getScene().getWindow() != null
-                        && root.getScene().getWindow().isShowing()) {
-                    shownPulses++;
-                }
-                if (shownPulses < 3 && ++pulses < 120) {
-                    return;
-                }
-                stop();
-                if (messages.getItems().size() == 1 && warmLine.equals(messages.getItems().get(0))) {
-                    messages.getItems().clear();
-                    refreshMessages.run();
                 }
             }
         }.start();
