@@ -136,7 +136,9 @@ final class PulseWatchdog implements AutoCloseable {
         }
         long waiting = oldestWaiting.get();
         Thread fx = fxThread;
-        if (fx == null || waiting == 0 || System.nanoTime() - waiting < 20_000_000L) {
+        // Stacks only when asked for (-Dconsole.bench.stacks=N): sampling them costs the stall itself CPU.
+        if (fx == null || waiting == 0 || System.nanoTime() - waiting < 20_000_000L
+                || Integer.getInteger("console.bench.stacks", 0) == 0) {
             return;
         }
         StringBuilder stack = new StringBuilder();
@@ -168,7 +170,8 @@ final class PulseWatchdog implements AutoCloseable {
             samples.merge(stack.toString(), 1, Integer::sum);
         }
         Thread render = renderThread;
-        if (render != null) {
+        // Only when stacks are asked for: sampling a second thread's stack every 5 ms cost ~20 ms of CPU per stall.
+        if (render != null && Integer.getInteger("console.bench.stacks", 0) > 0) {
             StackTraceElement[] frames2 = render.getStackTrace();
             if (frames2.length > 0 && !frames2[0].getMethodName().equals("park")) {
                 StringBuilder renderStack = new StringBuilder();
