@@ -5,6 +5,7 @@
 #   views/bench.sh startup 7 cds   each window with its own AppCDS archive and the installed launcher's JVM
 #                                  options (packaging/src/jpackage/args/app-image.args), as the package starts
 #   views/bench.sh startup 5 accounts   the app starts with three remembered accounts and three room tabs
+#   views/bench.sh startup 3 cds trace  also prints each app launch's start-up checkpoints (StartupTrace)
 #   views/bench.sh rows        the paste and the install after Apply, repeated in one process (FX CPU per change);
 #                              each round as shipped and with BENCH_ROWS_STYLES' other inline table styles
 #   BENCH_STACKS=6 views/bench.sh apply   also the 6 most frequent FX-thread stacks seen in the apply stalls

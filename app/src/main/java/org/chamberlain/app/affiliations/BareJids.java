@@ -3,6 +3,7 @@ package org.chamberlain.app.affiliations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.chamberlain.app.connections.Addresses;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -61,7 +62,8 @@ public final class BareJids {
             return Optional.empty();
         }
         try {
-            return Optional.of(JidCreate.from(text));
+            Jid jid = JidCreate.from(text);
+            return Addresses.isPlausible(jid) ? Optional.of(jid) : Optional.empty();
         } catch (XmppStringprepException | IllegalArgumentException e) {
             return Optional.empty();
         }

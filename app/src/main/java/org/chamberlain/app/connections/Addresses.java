@@ -31,7 +31,11 @@ public final class Addresses {
     /** A room address, {@code name@service}. */
     public static EntityBareJid room(String text) throws ModerationException {
         try {
-            return JidCreate.entityBareFrom(strip(text));
+            EntityBareJid room = JidCreate.entityBareFrom(strip(text));
+            if (!isPlausible(room)) {
+                throw malformed(text, "a room address (name@service)", null);
+            }
+            return room;
         } catch (XmppStringprepException | IllegalArgumentException e) {
             throw malformed(text, "a room address (name@service)", e);
         }
@@ -47,7 +51,7 @@ public final class Addresses {
         try {
             Jid jid = JidCreate.from(strip(text));
             EntityBareJid bare = jid.asEntityBareJidIfPossible();
-            if (bare == null) {
+            if (bare == null || !isPlausible(bare)) {
                 throw malformed(text, "a person's address (name@server)", null);
             }
             return bare;
@@ -68,7 +72,11 @@ public final class Addresses {
     /** A service or server address, e.g. {@code conference.example.org}. */
     public static DomainBareJid service(String text) throws ModerationException {
         try {
-            return JidCreate.domainBareFrom(strip(text));
+            DomainBareJid service = JidCreate.domainBareFrom(strip(text));
+            if (!isPlausible(service)) {
+                throw malformed(text, "a service address (e.g. conference.example.org)", null);
+            }
+            return service;
         } catch (XmppStringprepException | IllegalArgumentException e) {
             throw malformed(text, "a service address (e.g. conference.example.org)", e);
         }
@@ -98,5 +106,42 @@ public final class Addresses {
     private static ModerationException malformed(String text, String expected, Exception cause) {
         return new ModerationException(Condition.JID_MALFORMED,
                 "'" + text + "' is not " + expected + ".", null, cause);
+    }
+
+    /**
+     * Whether jxmpp's parse of what a person typed is an address a server could have: jxmpp does not enforce
+     * every RFC 7622 rule. Any thread.
+     */
+    public static boolean isPlausible(Jid jid) {
+        return jid.getDomain() != null && plausibleDomain(jid.getDomain().toString())
+                && (jid.getLocalpartOrNull() == null || plausibleLocalpart(jid.getLocalpartOrNull().toString()));
+    }
+
+    /**
+     * jxmpp accepts domains such as {@code @address} (from {@code bad@@address}) or {@code exa mple.org}; a
+     * server would refuse them one by one at Apply. RFC 7622 domains are host names or IP literals.
+     */
+    private static boolean plausibleDomain(String domain) {
+        if (domain.startsWith("[") && domain.endsWith("]")) {
+            String literal = domain.substring(1, domain.length() - 1);
+            return !literal.isEmpty() && literal.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':'
+                    || c == '.');
+        }
+        String name = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
+        if (name.isEmpty() || name.length() > 253) {
+            return false;
+        }
+        for (String label : name.split("\\.", -1)) {
+            boolean hostChars = label.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-") || !hostChars) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** RFC 7622 section 3.3.1: these characters are never allowed in a localpart. */
+    private static boolean plausibleLocalpart(String localpart) {
+        return localpart.codePoints().noneMatch(c -> Character.isWhitespace(c) || "\"&'/:<>@".indexOf(c) >= 0);
     }
 }

@@ -24,6 +24,7 @@ import org.chamberlain.app.accounts.Account;
 import org.chamberlain.app.accounts.PasswordStorage;
 import org.chamberlain.app.accounts.TlsPolicy;
 import org.chamberlain.app.connections.CertificateProblem;
+import org.chamberlain.views.dialogs.DialogPlacement;
 
 /** The accounts list, the add/edit form, and the certificate decision. */
 public final class AccountDialogs {
@@ -35,6 +36,7 @@ public final class AccountDialogs {
     public static Dialog<AccountInput> accountDialog(Window owner, Optional<Account> existing) {
         Dialog<AccountInput> dialog = new Dialog<>();
         dialog.initOwner(owner);
+        DialogPlacement.overOwner(dialog);
         dialog.setTitle(existing.isPresent() ? "Edit account" : "Add account");
         dialog.setHeaderText(existing.map(a -> "Edit " + a.jid()).orElse("Add an account to moderate with"));
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
@@ -89,6 +91,7 @@ public final class AccountDialogs {
             java.util.function.Consumer<Account> onRemove) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
+        DialogPlacement.overOwner(dialog);
         dialog.setTitle("Accounts");
         dialog.setHeaderText("Your accounts");
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
@@ -130,6 +133,7 @@ public final class AccountDialogs {
     public static boolean trustCertificate(Window owner, String accountJid, CertificateProblem problem) {
         Alert alert = new Alert(Alert.AlertType.WARNING);
         alert.initOwner(owner);
+        DialogPlacement.overOwner(alert);
         alert.setTitle("Certificate");
         alert.setHeaderText("Trust the certificate of " + problem.server() + " for " + accountJid + "?");
         TextArea details = new TextArea(problem.question());

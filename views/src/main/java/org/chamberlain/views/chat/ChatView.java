@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.chamberlain.views.dialogs.DialogPlacement;
 
 /**
  * The Chat tab: the subject with a Change… action on top, the messages (a virtualized list that follows new
@@ -86,6 +87,7 @@ public final class ChatView {
         dialog.getEditor().setId("chat-subject-input");
         if (root.getScene() != null) {
             dialog.initOwner(root.getScene().getWindow());
+            DialogPlacement.overOwner(dialog);
         }
         return dialog.showAndWait();
     }

@@ -62,6 +62,7 @@ import org.chamberlain.views.console.ConsoleViewModel.AccountRow;
 import org.chamberlain.views.console.ConsoleViewModel.RunState;
 import org.chamberlain.views.console.record.RecordDialog;
 import org.chamberlain.views.console.record.RecordViewModel;
+import org.chamberlain.views.dialogs.DialogPlacement;
 import org.chamberlain.views.main.Shortcuts;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
@@ -218,6 +219,7 @@ public final class ConsoleView implements AutoCloseable {
                 "Your changes will be lost if you don't save them.", saveButton, dropButton,
                 ButtonType.CANCEL);
         ask.initOwner(window());
+        DialogPlacement.overOwner(ask);
         ask.setTitle("Unsaved changes");
         ask.setHeaderText("Save the changes to " + (file == null ? "the new script" : file.getFileName()) + "?");
         ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);

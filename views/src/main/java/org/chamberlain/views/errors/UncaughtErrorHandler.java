@@ -10,6 +10,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.stage.Window;
+import org.chamberlain.views.dialogs.DialogPlacement;
 
 /**
  * Shows any exception nobody caught, from any thread, as an alert with the sentence up front and the stack
@@ -54,6 +55,7 @@ public final class UncaughtErrorHandler implements Thread.UncaughtExceptionHandl
         Alert alert = new Alert(Alert.AlertType.ERROR);
         if (owner != null) {
             alert.initOwner(owner);
+            DialogPlacement.overOwner(alert);
         }
         alert.setTitle("Chamberlain");
         alert.setHeaderText(header);

@@ -42,6 +42,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.chamberlain.views.dialogs.DialogPlacement;
 import org.chamberlain.views.notifications.Notification;
 import org.chamberlain.views.notifications.NotificationsView;
 import org.chamberlain.views.shell.AccountProfile;
@@ -61,11 +62,21 @@ public final class MainWindowView {
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
     private final SplitPane split = new SplitPane();
-    // The sidebar and the tabs are created by buildWorkspace(), after the window's first frame: their
-    // classes, skins and CSS were the largest part of the start-up (docs/benchmarks.md, "Desktop UI").
+    // The sidebar and the workspace area are created by buildWorkspace(). The tree and the tab pane themselves
+    // are made when there is something to show in them: until then a plain node that looks the same stands in
+    // (an empty TreeView or TabPane costs its skin, virtual flow and scroll bars, CSS and layout for nothing on
+    // the screen; docs/benchmarks.md, "Start-up, lighter first screen").
     private TextField filterBox;
     private TreeView<Object> tree;
     private TabPane workspace;
+    /** Stands in for the tree until the sidebar has a row (same style class, so the same box is drawn). */
+    private Region emptyTree;
+    private VBox sidebarColumn;
+    private StackPane workspaceArea;
+    private HBox statusBar;
+    private ProgressBar progress;
+    /** Kept here: the binding is only weakly held by the task list it watches. */
+    private javafx.beans.binding.BooleanBinding busy;
     private final BooleanProperty workspaceReady = new SimpleBooleanProperty(this, "workspaceReady");
     private final BooleanProperty tabSelected = new SimpleBooleanProperty(this, "tabSelected");
     private final Menu accountMenu = new Menu("_Account");
@@ -109,8 +120,6 @@ public final class MainWindowView {
             return;
         }
         filterBox = new TextField();
-        tree = new TreeView<>();
-        workspace = new TabPane();
         split.getItems().addAll(sidebar(), workspace());
         // The sidebar keeps its width when the window is resized; the rooms get the rest.
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
@@ -162,6 +171,7 @@ public final class MainWindowView {
      */
     public void openTool(String id, String title, Node content, Runnable onClose) {
         buildWorkspace();
+        tabs();
         String key = "tool:" + id;
         for (Tab tab : workspace.getTabs()) {
             if (key.equals(tab.getUserData())) {
@@ -312,6 +322,7 @@ public final class MainWindowView {
         javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(
                 model.defaultService().map(s -> "@" + s).orElse(""));
         dialog.initOwner(window());
+        DialogPlacement.overOwner(dialog);
         dialog.setTitle("Open room");
         dialog.setHeaderText("Open a room as " + model.activeAccount().get());
         dialog.setContentText("Room address:");
@@ -370,6 +381,7 @@ public final class MainWindowView {
         }
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.initOwner(window());
+        DialogPlacement.overOwner(alert);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");
         alert.getDialogPane().setContent(grid);
@@ -391,6 +403,7 @@ public final class MainWindowView {
         list.setPrefSize(620, 360);
         Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
         alert.initOwner(window());
+        DialogPlacement.overOwner(alert);
         alert.setTitle("Notifications");
         alert.setHeaderText("Notifications of this session");
         alert.getDialogPane().setContent(list);
@@ -410,8 +423,9 @@ public final class MainWindowView {
             if (e.getCode() == KeyCode.ESCAPE) {
                 filterBox.clear();
             } else if (e.getCode() == KeyCode.DOWN) {
-                tree.requestFocus();
-                tree.getSelectionModel().selectFirst();
+                TreeView<Object> rows = tree();
+                rows.requestFocus();
+                rows.getSelectionModel().selectFirst();
             }
         });
         filterBox.setId("room-filter");
@@ -419,6 +433,41 @@ public final class MainWindowView {
         count.textProperty().bind(model.sidebarCount());
         count.getStyleClass().add("sidebar-count");
 
+        // Looks like the empty tree (its style class draws the same box); focusable like it, and turns into the
+        // tree when it gets the focus (Tab, a click) or when the first account appears.
+        emptyTree = new Region();
+        emptyTree.getStyleClass().addAll("tree-view", "empty-tree");
+        emptyTree.setFocusTraversable(true);
+        emptyTree.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                tree().requestFocus();
+            }
+        });
+        emptyTree.setOnMousePressed(e -> tree().requestFocus());
+        VBox.setVgrow(emptyTree, Priority.ALWAYS);
+        model.sidebar().addListener((obs, old, now) -> {
+            if (tree != null) {
+                rebuildTree(now);
+            } else if (!now.isEmpty()) {
+                tree();
+            }
+        });
+        VBox box = new VBox(6, filterBox, count, model.sidebar().get().isEmpty() ? emptyTree : tree());
+        box.setPadding(new Insets(8));
+        box.getStyleClass().add("sidebar");
+        box.minWidthProperty().bind(Bindings.createDoubleBinding(() -> sidebarMinWidth(model.sidebar().get()),
+                model.sidebar(), filterBox.fontProperty()));
+        sidebarBox = box;
+        sidebarColumn = box;
+        return box;
+    }
+
+    /** The sidebar's tree, made (in place of the empty box) on first use. FX thread. */
+    private TreeView<Object> tree() {
+        if (tree != null) {
+            return tree;
+        }
+        tree = new TreeView<>();
         tree.setShowRoot(false);
         tree.setId("sidebar-tree");
         tree.setCellFactory(v -> new SidebarCell());
@@ -453,15 +502,12 @@ public final class MainWindowView {
             e.consume();
         });
         rebuildTree(model.sidebar().get());
-        model.sidebar().addListener((obs, old, now) -> rebuildTree(now));
         VBox.setVgrow(tree, Priority.ALWAYS);
-        VBox box = new VBox(6, filterBox, count, tree);
-        box.setPadding(new Insets(8));
-        box.getStyleClass().add("sidebar");
-        box.minWidthProperty().bind(Bindings.createDoubleBinding(() -> sidebarMinWidth(model.sidebar().get()),
-                model.sidebar(), filterBox.fontProperty()));
-        sidebarBox = box;
-        return box;
+        if (sidebarColumn != null) {
+            int at = sidebarColumn.getChildren().indexOf(emptyTree);
+            sidebarColumn.getChildren().set(at, tree);
+        }
+        return tree;
     }
 
     private void activate(TreeItem<Object> item) {
@@ -533,6 +579,7 @@ public final class MainWindowView {
                     case JOINED -> "";
                     case REMEMBERED -> "  (remembered)";
                     case DISCOVERED -> "  (public)";
+                    case LEFT -> "  (left)";
                     default -> "";
                 };
                 setText(room.label() + source);
@@ -547,33 +594,34 @@ public final class MainWindowView {
     // ---- workspace ----
 
     private Node workspace() {
-        workspace.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        workspace.setId("workspace");
-        for (RoomTab open : model.openRooms()) {
-            workspace.getTabs().add(roomTab(open));
-        }
         model.openRooms().addListener((ListChangeListener<RoomTab>) change -> {
             while (change.next()) {
-                for (RoomTab removed : change.getRemoved()) {
-                    workspace.getTabs().removeIf(t -> removed.equals(t.getUserData()));
+                if (workspace != null) {
+                    for (RoomTab removed : change.getRemoved()) {
+                        workspace.getTabs().removeIf(t -> removed.equals(t.getUserData()));
+                    }
                 }
                 for (RoomTab added : change.getAddedSubList()) {
-                    workspace.getTabs().add(roomTab(added));
+                    tabs().getTabs().add(roomTab(added));
                 }
             }
         });
         // "lobby" becomes "lobby · alice" once a second account is there to tell apart.
-        model.accountsChanged().addListener((obs, old, now) -> workspace.getTabs().forEach(t -> {
-            if (t.getUserData() instanceof RoomTab open) {
-                t.setText(model.tabTitle(open));
+        model.accountsChanged().addListener((obs, old, now) -> {
+            if (workspace != null) {
+                workspace.getTabs().forEach(t -> {
+                    if (t.getUserData() instanceof RoomTab open) {
+                        t.setText(model.tabTitle(open));
+                    }
+                });
             }
-        }));
-        model.selectedRoom().addListener((obs, old, now) -> workspace.getTabs().stream()
-                .filter(t -> t.getUserData().equals(now)).findFirst()
-                .ifPresent(t -> workspace.getSelectionModel().select(t)));
-        workspace.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
-                model.selectedRoom().set(now != null && now.getUserData() instanceof RoomTab open ? open : null));
-        tabSelected.bind(workspace.getSelectionModel().selectedItemProperty().isNotNull());
+        });
+        model.selectedRoom().addListener((obs, old, now) -> {
+            if (workspace != null) {
+                workspace.getTabs().stream().filter(t -> t.getUserData().equals(now)).findFirst()
+                        .ifPresent(t -> workspace.getSelectionModel().select(t));
+            }
+        });
 
         Label title = new Label("No room open");
         title.getStyleClass().add("title-3");
@@ -583,11 +631,37 @@ public final class MainWindowView {
         VBox placeholder = new VBox(8, title, hint);
         placeholder.setAlignment(Pos.CENTER);
         placeholder.setMaxWidth(420);
-        placeholder.visibleProperty().bind(Bindings.isEmpty(workspace.getTabs()));
         placeholder.setMouseTransparent(true);
-        StackPane area = new StackPane(workspace, placeholder);
+        StackPane area = new StackPane(placeholder);
         area.getStyleClass().add("workspace");
+        workspaceArea = area;
+        if (!model.openRooms().isEmpty()) {
+            TabPane pane = tabs();
+            for (RoomTab open : model.openRooms()) {
+                pane.getTabs().add(roomTab(open));
+            }
+        }
         return area;
+    }
+
+    /**
+     * The room tabs, made with the first tab: with no tab open a TabPane draws nothing but costs its skin, so
+     * the workspace starts as the plain area with the "No room open" text. FX thread.
+     */
+    private TabPane tabs() {
+        if (workspace != null) {
+            return workspace;
+        }
+        workspace = new TabPane();
+        workspace.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        workspace.setId("workspace");
+        workspace.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
+                model.selectedRoom().set(now != null && now.getUserData() instanceof RoomTab open ? open : null));
+        tabSelected.bind(workspace.getSelectionModel().selectedItemProperty().isNotNull());
+        Node placeholder = workspaceArea.getChildren().get(0);
+        placeholder.visibleProperty().bind(Bindings.isEmpty(workspace.getTabs()));
+        workspaceArea.getChildren().add(0, workspace);
+        return workspace;
     }
 
     /** Builds the content of an open room tab again (e.g. once its account has signed in). FX thread. */
@@ -617,16 +691,40 @@ public final class MainWindowView {
         Label task = new Label();
         task.textProperty().bind(model.taskSummary());
         task.setId("status-task");
-        Label loading = new Label("Loading the workspace\u2026");
-        loading.setId("status-loading");
-        loading.visibleProperty().bind(workspaceReady.not());
-        loading.managedProperty().bind(loading.visibleProperty());
-        // Indeterminate (its default) while the workspace loads; bound to the task's progress while one runs.
-        ProgressBar progress = new ProgressBar();
+        // The progress bar is made when the first task runs: until then it would be an invisible node with a skin.
+        busy = model.busy();
+        busy.addListener((obs, was, now) -> {
+            if (now) {
+                progressBar().setVisible(true);
+            } else if (progress != null) {
+                progress.setVisible(false);
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label server = new Label(model.serverNote());
+        server.getStyleClass().add("status-server");
+        HBox bar = new HBox(12, connection, spacer, task, server);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        statusBar = bar;
+        if (busy.get()) {
+            progressBar().setVisible(true);
+        }
+        return bar;
+    }
+
+    /** The status bar's progress bar, made on first use: bound to the task's progress while one task runs. */
+    private ProgressBar progressBar() {
+        if (progress != null) {
+            return progress;
+        }
+        progress = new ProgressBar();
         progress.setPrefWidth(120);
-        progress.visibleProperty().bind(model.busy().or(workspaceReady.not()));
         progress.managedProperty().bind(progress.visibleProperty());
-        model.taskRunner().tasks().running().addListener((ListChangeListener<Object>) c -> {
+        progress.setVisible(false);
+        Runnable follow = () -> {
             var running = model.taskRunner().tasks().running();
             progress.progressProperty().unbind();
             if (running.size() == 1) {
@@ -634,15 +732,11 @@ public final class MainWindowView {
             } else {
                 progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
             }
-        });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label server = new Label(model.serverNote());
-        server.getStyleClass().add("status-server");
-        HBox bar = new HBox(12, connection, spacer, loading, task, progress, server);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        bar.getStyleClass().add("status-bar");
-        return bar;
+        };
+        model.taskRunner().tasks().running().addListener((ListChangeListener<Object>) c -> follow.run());
+        follow.run();
+        // Between the task summary and the server note, where it always was.
+        statusBar.getChildren().add(statusBar.getChildren().size() - 1, progress);
+        return progress;
     }
 }

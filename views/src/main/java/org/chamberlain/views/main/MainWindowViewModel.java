@@ -104,6 +104,19 @@ public final class MainWindowViewModel {
         refreshSidebar();
     }
 
+    /**
+     * The account is no longer in the room (kicked, banned, membership removed): it stays listed, marked, so the
+     * person sees what happened and can join again from it.
+     */
+    public void markLeft(String accountJid, String roomJid) {
+        Map<String, List<SidebarTree.Room>> services = roomsByAccount.get(accountJid);
+        if (services != null) {
+            services.values().forEach(rooms -> rooms.replaceAll(r -> r.jid().equals(roomJid)
+                    ? new SidebarTree.Room(r.jid(), r.name(), SidebarTree.RoomSource.LEFT) : r));
+            refreshSidebar();
+        }
+    }
+
     public void removeRoom(String accountJid, String roomJid) {
         Map<String, List<SidebarTree.Room>> services = roomsByAccount.get(accountJid);
         if (services != null) {

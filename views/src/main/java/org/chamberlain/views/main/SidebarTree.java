@@ -14,7 +14,7 @@ public final class SidebarTree {
     }
 
     /** Where a room in the sidebar comes from. */
-    public enum RoomSource { JOINED, REMEMBERED, DISCOVERED }
+    public enum RoomSource { JOINED, REMEMBERED, DISCOVERED, LEFT }
 
     /** A room under a service. */
     public record Room(String jid, String name, RoomSource source) {

@@ -2,7 +2,10 @@ package org.chamberlain.views.members;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -34,8 +37,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.chamberlain.app.affiliations.Affiliation;
-import org.chamberlain.app.affiliations.ChangeProblem;
 import org.chamberlain.app.affiliations.ItemResult;
+import org.chamberlain.views.dialogs.DialogPlacement;
 import org.chamberlain.views.errors.UserMessages;
 
 /**
@@ -215,16 +218,26 @@ public final class MembersView {
     private final class MemberTableRow extends TableRow<MemberRow> {
         MemberTableRow() {
             ContextMenu menu = new ContextMenu();
+            Map<Affiliation, MenuItem> moves = new EnumMap<>(Affiliation.class);
             for (Affiliation target : Affiliation.LISTS) {
                 MenuItem move = new MenuItem("Move to " + target.listName());
                 move.setOnAction(e -> selected().forEach(r -> model.move(r.jid(), target, reason.getText())));
                 menu.getItems().add(move);
+                moves.put(target, move);
             }
             MenuItem remove = new MenuItem("Remove from its list");
             remove.setOnAction(e -> selected().forEach(r -> model.remove(r.jid(), reason.getText())));
             MenuItem withdraw = new MenuItem("Undo the pending change");
             withdraw.setOnAction(e -> selected().forEach(r -> model.withdraw(r.jid())));
             menu.getItems().addAll(new SeparatorMenuItem(), remove, withdraw);
+            // Only what would change something for the selected rows (a pending "add to members" row is not
+            // offered "Move to members").
+            menu.setOnShowing(e -> {
+                List<MemberRow> rows = selected();
+                moves.forEach((target, item) -> item.setDisable(rows.stream().allMatch(r -> r.pending() == target)));
+                remove.setDisable(rows.stream().allMatch(r -> r.pending() == Affiliation.NONE));
+                withdraw.setDisable(rows.stream().allMatch(r -> r.status() == MemberRow.Status.UNCHANGED));
+            });
             contextMenuProperty().bind(Bindings.when(emptyProperty()).then((ContextMenu) null).otherwise(menu));
         }
 
@@ -260,10 +273,12 @@ public final class MembersView {
         CheckBox confirmSelf = new CheckBox("Yes, lower my own affiliation");
         confirmSelf.selectedProperty().bindBidirectional(model.selfDemotionConfirmed());
         Runnable updateProblems = () -> {
-            List<ChangeProblem> whole = model.setProblems();
-            setProblems.setText(whole.stream().map(ChangeProblem::message).reduce((a, b) -> a + " " + b).orElse(""));
-            setProblems.setVisible(!whole.isEmpty());
-            setProblems.setManaged(!whole.isEmpty());
+            List<String> sentences = new ArrayList<>();
+            model.setProblems().forEach(p -> sentences.add(p.message()));
+            model.rowProblemsSummary().ifPresent(sentences::add);
+            setProblems.setText(String.join(" ", sentences));
+            setProblems.setVisible(!sentences.isEmpty());
+            setProblems.setManaged(!sentences.isEmpty());
             boolean askSelf = model.needsSelfDemotionConfirmation() || model.selfDemotionConfirmed().get();
             confirmSelf.setVisible(askSelf);
             confirmSelf.setManaged(askSelf);
@@ -325,6 +340,7 @@ public final class MembersView {
         lines.setPrefSize(560, 300);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.initOwner(root.getScene().getWindow());
+        DialogPlacement.overOwner(alert);
         alert.setTitle("Pending changes");
         alert.setHeaderText(model.preview().size() + " pending changes to " + model.room()
                 + ", in the order they will be sent");

@@ -616,6 +616,20 @@ public final class MembersViewModel {
         return problems.get().stream().filter(p -> p.jid().isEmpty()).toList();
     }
 
+    /**
+     * Why Apply is off because of rows (shown beside the set's own problems), or empty: rows with a problem are
+     * red, but a long list may hide them below the fold.
+     */
+    public Optional<String> rowProblemsSummary() {
+        long rows = problems.get().stream().filter(p -> !p.jid().isEmpty() && !p.needsConfirmationOnly())
+                .map(ChangeProblem::jid).distinct().count();
+        if (rows == 0) {
+            return Optional.empty();
+        }
+        return Optional.of((rows == 1 ? "1 row has a problem" : rows + " rows have a problem")
+                + " (in red): correct the address, or right-click \u2192 Undo the pending change, before Apply.");
+    }
+
     public boolean needsSelfDemotionConfirmation() {
         return problems.get().stream().anyMatch(ChangeProblem::needsConfirmationOnly);
     }

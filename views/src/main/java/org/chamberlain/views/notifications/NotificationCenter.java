@@ -43,6 +43,19 @@ public final class NotificationCenter {
         return n;
     }
 
+    /**
+     * Posts unless the same card (kind, title and message) is on screen now: several of the app's accounts in one
+     * room each see the same room event (a room destroyed), and one card says it.
+     */
+    public Notification postUnlessOnScreen(Notification.Kind kind, String title, String message) {
+        for (Notification shown : visible) {
+            if (shown.kind() == kind && shown.title().equals(title) && shown.message().equals(message)) {
+                return shown;
+            }
+        }
+        return post(kind, title, message, null);
+    }
+
     public Notification info(String title, String message) {
         return post(Notification.Kind.INFO, title, message, null);
     }

@@ -21,9 +21,24 @@ public final class RoomEventMessages {
     public record Message(Notification.Kind kind, String title, String text) {
     }
 
+    /**
+     * The message for an event seen by one of the app's accounts while {@code activeAccount} is the one the person
+     * acts as. Every account of the app in a room sees the same affiliation change (the sandbox has three in its
+     * lobby): only the active account's sighting is worth a card; the others would repeat it, once with the
+     * address and once with only a nickname.
+     */
+    public static Optional<Message> of(RoomEvent event, String activeAccount) {
+        if (event instanceof AffiliationChanged && !event.account().equals(activeAccount)) {
+            return Optional.empty();
+        }
+        return of(event);
+    }
+
     public static Optional<Message> of(RoomEvent event) {
         if (event instanceof InvitationReceived invitation) {
-            String who = invitation.inviter().orElse("Someone");
+            // A room that hides real addresses names the inviter by its occupant address, room/nickname.
+            String who = invitation.inviter().map(inviter -> inviter.startsWith(invitation.room() + "/")
+                    ? inviter.substring(invitation.room().length() + 1) + ", in the room," : inviter).orElse("Someone");
             return Optional.of(new Message(Notification.Kind.INFO, "Invitation for " + invitation.account(),
                     who + " invites you to " + invitation.room() + reason(invitation.reason())
                             + (invitation.password().isPresent() ? " (a password was included)" : "") + "."));

@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.chamberlain.app.events.Affiliation;
 import org.chamberlain.app.events.Occupant;
+import org.chamberlain.views.dialogs.DialogPlacement;
 import org.chamberlain.views.occupants.OccupantPermissions.Action;
 
 /**
@@ -181,6 +182,7 @@ public final class OccupantsView {
     private void askReasonAndAct(Action action, Occupant target) {
         TextInputDialog dialog = new TextInputDialog();
         dialog.initOwner(root.getScene().getWindow());
+        DialogPlacement.overOwner(dialog);
         dialog.setTitle(label(action, target).replace("…", ""));
         dialog.setHeaderText(label(action, target).replace("…", "") + " " + target.nickname() + " in "
                 + model.room());

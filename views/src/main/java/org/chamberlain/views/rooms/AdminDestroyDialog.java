@@ -21,6 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.chamberlain.views.dialogs.DialogPlacement;
 
 /**
  * "Destroy rooms (server admin)" for one MUC service: check the rooms, press Destroy, read the list of what
@@ -37,6 +38,7 @@ public final class AdminDestroyDialog {
         Dialog<Void> dialog = new Dialog<>();
         if (owner != null) {
             dialog.initOwner(owner);
+            DialogPlacement.overOwner(dialog);
         }
         dialog.setTitle("Destroy rooms");
         dialog.setHeaderText("Destroy rooms on " + model.service() + " (server administrator)");

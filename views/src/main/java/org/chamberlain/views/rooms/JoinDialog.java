@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.chamberlain.app.rooms.JoinedRoom;
+import org.chamberlain.views.dialogs.DialogPlacement;
 
 /**
  * The join dialog: room address, nickname, password. Pressing Join keeps the dialog open until the room has
@@ -36,6 +37,7 @@ public final class JoinDialog {
         Dialog<JoinedRoom> dialog = new Dialog<>();
         if (owner != null) {
             dialog.initOwner(owner);
+            DialogPlacement.overOwner(dialog);
         }
         dialog.setTitle("Join room");
         dialog.setHeaderText("Join a room");

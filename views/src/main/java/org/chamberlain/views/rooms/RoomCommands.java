@@ -113,8 +113,10 @@ public final class RoomCommands {
                     String details = results.stream().map(r -> r.invitee() + ": " + (r.sent() ? "invited" : "not sent")
                             + r.membership().map(m -> " (" + m + ")").orElse("")
                             + r.error().map(e -> " — " + e).orElse("")).reduce((a, b) -> a + "\n" + b).orElse("");
+                    String counted = sent + " of " + results.size()
+                            + (results.size() == 1 ? " invitation" : " invitations") + " sent to " + room + ".";
                     notifications.post(sent == results.size() ? Notification.Kind.SUCCESS : Notification.Kind.WARNING,
-                            "Invitations to " + room, sent + " of " + results.size() + " invitations sent.", details);
+                            "Invitations", counted, details);
                 }, failure -> notifications.error("Inviting to " + room, failure));
     }
 

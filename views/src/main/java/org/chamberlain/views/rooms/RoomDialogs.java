@@ -17,6 +17,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.chamberlain.app.connections.Addresses;
+import org.chamberlain.views.dialogs.DialogPlacement;
 
 /** The dialogs that collect input for {@link RoomCommands}; they validate as the person types. */
 public final class RoomDialogs {
@@ -173,6 +174,7 @@ public final class RoomDialogs {
         Dialog<T> dialog = new Dialog<>();
         if (owner != null) {
             dialog.initOwner(owner);
+            DialogPlacement.overOwner(dialog);
         }
         dialog.setTitle(title);
         dialog.setHeaderText(header);

@@ -35,6 +35,7 @@ import org.chamberlain.app.connections.Addresses;
 import org.chamberlain.app.connections.UntrustedCertificateException;
 import org.chamberlain.app.rooms.RoomListing;
 import org.chamberlain.app.audit.AuditLog;
+import org.chamberlain.app.events.RemovedFromRoom;
 import org.chamberlain.app.events.RoomDestroyed;
 import org.chamberlain.app.events.RoomEvent;
 import org.chamberlain.app.audit.AuditTrail;
@@ -143,9 +144,13 @@ public class ChamberlainApp extends Application {
             }
         });
         mainView = new MainWindowView(mainModel, this::roomWorkspace, primaryStage::close);
+        // The whole window in its first frame: one CSS pass and one layout for everything, no second frame
+        // (docs/benchmarks.md, "Start-up, lighter first screen").
+        mainView.buildWorkspace();
         StartupTrace.mark("view");
         Scene scene = new Scene(mainView.node());
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        StartupTrace.mark("scene");
         addRoomCommands();
         MenuItem accountsItem = new MenuItem("_Accounts…");
         accountsItem.setAccelerator(Shortcuts.ACCOUNTS);
@@ -161,30 +166,27 @@ public class ChamberlainApp extends Application {
                 details -> Platform.runLater(() -> notifications.post(Notification.Kind.ERROR,
                         "The sandbox server stopped", "Its accounts cannot connect any more. Quit, and run "
                                 + "./chamberlain sandbox again for a new one.", details))));
+        StartupTrace.mark("commands");
         primaryStage.setScene(scene);
         primaryStage.setTitle("Chamberlain");
         restoreLayout(primaryStage);
+        mainView.sidebarWidth(settings.sidebarWidth());
         primaryStage.show();
         StartupTrace.mark("shown");
         // Seen under Xvfb with openbox: right after the window is mapped, the window manager's answer shrinks
         // it to its minimum (1200 wide -> 200 -> 1202 -> 200 for a bare JavaFX stage). Setting the size again
         // once the show has been handled keeps it (docs/notes/javafx-views.md).
         Platform.runLater(() -> keepRestoredSize(primaryStage));
-        // The shell shows first; the sidebar and tabs are built once its frame is on the screen, and the
-        // accounts (keyring, Smack: thousands of classes on a worker thread that would compete for the CPU)
-        // are signed in after that: a third less CPU to the first frame (docs/benchmarks.md, "Desktop UI").
-        FirstFrameProbe.afterTwoPulses(primaryStage, () -> Platform.runLater(this::fillWorkspace));
+        // The accounts (keyring, Smack: thousands of classes on a worker thread that would compete for the CPU)
+        // are signed in once the window is on the screen (docs/benchmarks.md, "Desktop UI").
+        FirstFrameProbe.afterTwoPulses(primaryStage, () -> Platform.runLater(this::afterFirstFrame));
     }
 
-    private void fillWorkspace() {
-        if (stage == null || !stage.isShowing() || mainView.workspaceReady().get()) {
+    private void afterFirstFrame() {
+        if (stage == null || !stage.isShowing()) {
             return;
         }
         keepRestoredSize(stage);
-        StartupTrace.mark("fill");
-        mainView.buildWorkspace();
-        StartupTrace.mark("built");
-        mainView.sidebarWidth(settings.sidebarWidth());
         connectAccounts();
     }
 
@@ -230,7 +232,11 @@ public class ChamberlainApp extends Application {
     }
 
     private void onRoomEvent(RoomEvent event) {
-        RoomEventMessages.of(event).ifPresent(m -> notifications.post(m.kind(), m.title(), m.text(), null));
+        RoomEventMessages.of(event, mainModel.activeAccount().get())
+                .ifPresent(m -> notifications.postUnlessOnScreen(m.kind(), m.title(), m.text()));
+        if (event instanceof RemovedFromRoom removed && removed.departure() != RoomEvent.Departure.LEFT) {
+            mainModel.markLeft(removed.account(), removed.room());
+        }
         if (event instanceof RoomDestroyed destroyed) {
             // Only the tab of the account that was in the room: another account's tab of it tells its own story.
             mainModel.closeRoom(destroyed.account(), destroyed.room());
@@ -495,7 +501,8 @@ public class ChamberlainApp extends Application {
         String room = options.demoRoomIfAny().get();
         sessions.session(account).ifPresent(session -> new RoomCommands(tasks, notifications)
                 .createInstant(session, room, Addresses.localpart(account), created -> {
-                    mainModel.putRoom(account, created.substring(created.indexOf('@') + 1),
+                    String service = created.substring(created.indexOf('@') + 1);
+                    mainModel.putRoom(account, service,
                             new SidebarTree.Room(created, "Lobby", SidebarTree.RoomSource.JOINED));
                     mainModel.openRoom(account, created);
                     // The other sandbox accounts join too, so there is someone to moderate right away.
@@ -503,7 +510,9 @@ public class ChamberlainApp extends Application {
                         if (!other.jid().equals(account)) {
                             sessions.session(other.jid()).ifPresent(guest -> tasks.submit(other.jid() + " joins "
                                     + created, ctx -> guest.rooms().join(created, other.localpart(), Optional.empty()),
-                                    joined -> { }, failure -> notifications.error(other.jid() + " joining", failure)));
+                                    joined -> mainModel.putRoom(other.jid(), service,
+                                            new SidebarTree.Room(created, "Lobby", SidebarTree.RoomSource.JOINED)),
+                                    failure -> notifications.error(other.jid() + " joining", failure)));
                         }
                     }
                 }));

@@ -17,7 +17,8 @@ import javafx.stage.Stage;
  * <p>"Shown" is the second pulse after the stage is showing: Quantum hands a pulse's frame to the render
  * thread and waits for it before it renders the next pulse, so when the second pulse's layout is done the
  * first frame with the real scene is on the screen. "Ready" is the same two pulses counted from the moment
- * the window says its content is complete (the main window builds its workspace after its first frame).
+ * the window says its content is complete; when it was complete before it was shown (the main window, the
+ * bare window), that is the first frame itself.
  * Each line also carries the process's CPU time so far (user + system, from {@code /proc/self/stat}; -1
  * where there is none), which other work on a shared machine inflates much less than the wall time, and the
  * FX thread's own CPU time (the critical path: other threads can run on another core).
@@ -51,8 +52,17 @@ public final class FirstFrameProbe {
         if (mode == null || stage.getScene() == null) {
             return;
         }
+        // Complete when shown: the first frame is the complete window.
+        boolean completeWhenShown = ready.get();
         afterTwoPulses(stage, () -> {
             report(OUTPUT_PREFIX);
+            if (completeWhenShown) {
+                report(READY_PREFIX);
+                if ("exit".equals(mode)) {
+                    Platform.runLater(stage::close);
+                }
+                return;
+            }
             whenTrue(ready, () -> afterTwoPulses(stage, () -> {
                 report(READY_PREFIX);
                 if ("exit".equals(mode)) {
@@ -110,8 +120,22 @@ public final class FirstFrameProbe {
         }
         long now = System.currentTimeMillis();
         System.out.println(prefix + now + CPU_MARK + processCpuMillis() + FX_CPU_MARK
-                + cpuMillis(Path.of("/proc/thread-self/stat")));
+                + Math.round(threadCpuMicros() / 1000.0));
         System.out.flush();
+    }
+
+    /**
+     * The calling thread's CPU time in microseconds: from {@code /proc/thread-self/schedstat} (nanoseconds on
+     * the CPU) where the kernel has it, else from its {@code stat} (10 ms ticks); -1 without /proc.
+     */
+    static long threadCpuMicros() {
+        try {
+            String schedstat = Files.readString(Path.of("/proc/thread-self/schedstat"), StandardCharsets.US_ASCII);
+            return Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))) / 1000;
+        } catch (IOException | RuntimeException e) {
+            long millis = cpuMillis(Path.of("/proc/thread-self/stat"));
+            return millis < 0 ? -1 : millis * 1000;
+        }
     }
 
     /** User + system CPU time of this process from /proc (Linux), or -1. */

@@ -26,8 +26,8 @@ public final class StartupTrace {
         long now = System.currentTimeMillis();
         long sinceStart = ProcessHandle.current().info().startInstant()
                 .map(started -> now - started.toEpochMilli()).orElse(-1L);
-        System.out.printf("trace %d %5d ms  thread-cpu %4d ms  process-cpu %5d ms  [%s] %s%n", now, sinceStart,
-                FirstFrameProbe.cpuMillis(Path.of("/proc/thread-self/stat")), FirstFrameProbe.processCpuMillis(),
+        System.out.printf("trace %d %5d ms  thread-cpu %6.1f ms  process-cpu %5d ms  [%s] %s%n", now, sinceStart,
+                FirstFrameProbe.threadCpuMicros() / 1000.0, FirstFrameProbe.processCpuMillis(),
                 Thread.currentThread().getName(), what);
     }
 

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.chamberlain.views.shell.FirstFrameProbe;
+import org.chamberlain.views.shell.StartupTrace;
 
 /**
  * The baseline of the start-up benchmark: the smallest JavaFX window, started like {@code AppLauncher} starts
@@ -22,6 +23,7 @@ public final class BareWindow {
         CountDownLatch closed = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
+            StartupTrace.mark("start");
             Stage stage = new Stage();
             stage.setOnHidden(e -> {
                 Platform.exit();
@@ -30,6 +32,7 @@ public final class BareWindow {
             stage.setScene(new Scene(new StackPane(new Label("Hello")), 1280, 800));
             stage.setTitle("Bare JavaFX window");
             stage.show();
+            StartupTrace.mark("shown");
             FirstFrameProbe.attachIfRequested(stage);
         });
         closed.await();

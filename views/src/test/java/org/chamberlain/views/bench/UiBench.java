@@ -41,6 +41,7 @@ import org.chamberlain.views.members.MembersViewModel;
 import org.chamberlain.views.notifications.NotificationCenter;
 import org.chamberlain.views.shell.AccountProfile;
 import org.chamberlain.views.shell.FirstFrameProbe;
+import org.chamberlain.views.shell.StartupTrace;
 import org.chamberlain.views.tasks.FxTaskRunner;
 import org.chamberlain.views.tasks.SameThreadTaskRunner;
 
@@ -69,6 +70,7 @@ public final class UiBench {
             case "startup":
                 List<String> options = List.of(args).subList(Math.min(2, args.length), args.length);
                 seedAccounts = options.contains("accounts");
+                traceApp = options.contains("trace");
                 startup(args.length > 1 ? Integer.parseInt(args[1]) : 5, options.contains("cds"));
                 break;
             case "scale":
@@ -81,7 +83,7 @@ public final class UiBench {
                 inToolkit(UiBench::apply);
                 break;
             default:
-                System.err.println("usage: UiBench startup [N [cds] [accounts]] | scale | rows | apply");
+                System.err.println("usage: UiBench startup [N [cds] [accounts] [trace]] | scale | rows | apply");
                 System.exit(2);
         }
         System.exit(0);
@@ -123,7 +125,7 @@ public final class UiBench {
         }
         Launch bareMedian = Launch.median(bare);
         Launch appMedian = Launch.median(app);
-        System.out.printf("FIGURE startup: bare window median %d ms, Chamberlain main window (first frame, its shell)"
+        System.out.printf("FIGURE startup: bare window median %d ms, Chamberlain main window (first frame)"
                 + " median %d ms, ratio %.2fx (target <= 1.30x), %d runs each%n", bareMedian.firstFrameMillis(),
                 appMedian.firstFrameMillis(), (double) appMedian.firstFrameMillis() / bareMedian.firstFrameMillis(),
                 repetitions);
@@ -214,8 +216,12 @@ public final class UiBench {
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         env.put("XDG_DATA_HOME", home.resolve("data").toString());
         env.put("XDG_STATE_HOME", home.resolve("state").toString());
-        if (seedAccounts && mainClass.equals(Main.class.getName())) {
+        boolean app = mainClass.equals(Main.class.getName());
+        if (seedAccounts && app) {
             seed(home.resolve("config").resolve("chamberlain"));
+        }
+        if (traceApp && app && extraFlags.stream().noneMatch(f -> f.startsWith("-XX:ArchiveClassesAtExit"))) {
+            command.add(command.size() - 1, "-D" + StartupTrace.PROPERTY);
         }
         long started = System.currentTimeMillis();
         Process child = builder.start();
@@ -238,6 +244,10 @@ public final class UiBench {
         if (!child.waitFor(60, TimeUnit.SECONDS)) {
             child.destroyForcibly();
         }
+        if (traceApp && app) {
+            output.toString().lines().filter(l -> l.startsWith("trace ") || l.startsWith("thread-cpu "))
+                    .forEach(l -> System.out.println("  " + l));
+        }
         if (shown == null || ready == null) {
             throw new IllegalStateException(mainClass + " showed no frame (exit " + child.exitValue() + "):\n"
                     + output);
@@ -245,6 +255,8 @@ public final class UiBench {
         return new Launch(shown[0] - started, shown[1], ready[0] - started, ready[1], shown[2], ready[2]);
     }
 
+    /** Whether the app's launches print their start-up checkpoints ({@code trace} option, StartupTrace). */
+    private static boolean traceApp;
     /** Whether the app's launches start with remembered accounts and room tabs ({@code accounts} option). */
     private static boolean seedAccounts;
     private static final List<String> SEEDED_ACCOUNTS = List.of("alice@localhost", "owner@localhost",

@@ -47,6 +47,18 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void aRoomTheAccountWasRemovedFromStaysListedAsLeftUntilItJoinsAgain() {
+        SidebarTree.Room beta = new SidebarTree.Room("b@conference.sandbox.localhost", "Beta",
+                SidebarTree.RoomSource.JOINED);
+        model.putRoom(OWNER, "conference.sandbox.localhost", beta);
+        model.markLeft(OWNER, beta.jid());
+        assertThat(model.sidebar().get().get(0).services().get(0).rooms())
+                .containsExactly(new SidebarTree.Room(beta.jid(), "Beta", SidebarTree.RoomSource.LEFT));
+        model.putRoom(OWNER, "conference.sandbox.localhost", beta);
+        assertThat(model.sidebar().get().get(0).services().get(0).rooms()).containsExactly(beta);
+    }
+
+    @Test
     void switchingAccountsUpdatesStatusAndTellsThePerson() {
         model.connectionState("alice@sandbox.localhost", ConnectionState.ONLINE);
         model.switchAccount("alice@sandbox.localhost");

@@ -73,11 +73,14 @@ class MembersViewModelTest {
                 .orElseThrow();
         assertThat(eve.problem()).hasValueSatisfying(p -> assertThat(p).contains("eve@example.org"));
         assertThat(model.canApply().get()).isFalse();
+        assertThat(model.rowProblemsSummary()).hasValue("3 rows have a problem (in red): correct the address, or "
+                + "right-click \u2192 Undo the pending change, before Apply.");
 
         model.withdraw("user@");
         model.withdraw("@example.org");
         model.withdraw("eve@example.org/phone");
         assertThat(model.problems().get()).isEmpty();
+        assertThat(model.rowProblemsSummary()).isEmpty();
         assertThat(model.canApply().get()).isTrue();
         assertThat(model.preview()).hasSize(2);
     }

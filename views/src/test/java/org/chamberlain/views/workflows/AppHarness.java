@@ -74,7 +74,7 @@ final class AppHarness implements AutoCloseable {
         Stage stage = FxToolkit.registerPrimaryStage();
         ChamberlainApp app = (ChamberlainApp) FxToolkit.setupApplication(() -> new ChamberlainApp(options));
         AppHarness harness = new AppHarness(app, stage);
-        // The app shows its shell first and builds the sidebar and tabs after the first frame.
+        // The window is complete when shown; kept so the harness does not depend on when the workspace is built.
         harness.waitFor("the main window's workspace", () -> app.workspaceReady().get());
         return harness;
     }

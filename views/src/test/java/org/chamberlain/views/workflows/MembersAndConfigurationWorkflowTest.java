@@ -3,9 +3,12 @@ package org.chamberlain.views.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import javafx.geometry.Side;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TextArea;
 import org.chamberlain.app.affiliations.Affiliation;
 import org.chamberlain.app.affiliations.AffiliationService;
@@ -48,6 +51,20 @@ class MembersAndConfigurationWorkflowTest {
             assertThat(app.app().workspace(room).members().rows()).filteredOn(r -> r.status()
                     == MemberRow.Status.ADDED).hasSize(2);
             app.screenshot("members-pending");
+
+            // The row menu offers only what changes something: alice is already going to the members list.
+            TableRow<?> aliceRow = app.scene().getRoot().lookupAll(".table-row-cell").stream()
+                    .map(n -> (TableRow<?>) n)
+                    .filter(r -> r.getItem() instanceof MemberRow m && m.jid().equals(server.jid("alice")))
+                    .findFirst().orElseThrow();
+            // Selected, then its menu opened (Monocle's robot does not raise context-menu requests).
+            app.onFx(() -> {
+                aliceRow.getTableView().getSelectionModel().clearAndSelect(aliceRow.getIndex());
+                aliceRow.getContextMenu().show(aliceRow, Side.BOTTOM, 0, 0);
+            });
+            assertThat(aliceRow.getContextMenu().getItems()).filteredOn(MenuItem::isDisable)
+                    .extracting(MenuItem::getText).containsExactly("Move to members");
+            app.onFx(() -> aliceRow.getContextMenu().hide());
 
             app.onFx(() -> ((Button) app.scene().lookup("#members-apply")).fire());
             app.waitFor("the results", () -> !app.app().workspace(room).members().lastResults().isEmpty());

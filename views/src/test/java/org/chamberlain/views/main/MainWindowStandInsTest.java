@@ -1,0 +1,142 @@
+package org.chamberlain.views.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.chamberlain.views.notifications.NotificationCenter;
+import org.chamberlain.views.shell.AccountProfile;
+import org.chamberlain.views.tasks.FxTaskRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The main window's first screen uses stand-ins for the tree, the tab pane and the progress bar while they would
+ * show nothing (start-up cost); each must become the real control as soon as there is something to show in it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowStandInsTest {
+    private final FxTaskRunner tasks = new FxTaskRunner(1);
+    private MainWindowViewModel model;
+    private MainWindowView view;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        model = new MainWindowViewModel(tasks, new NotificationCenter(Clock.systemUTC()), List.of(), null, List.of(),
+                null);
+        view = new MainWindowView(model, tab -> new Label("content of " + tab.room()), stage::close);
+        view.buildWorkspace();
+        scene = new Scene(view.node(), 1000, 700);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        tasks.close();
+    }
+
+    @Test
+    void anEmptyFirstScreenHasNoTreeTabPaneOrProgressBar() throws Exception {
+        assertThat(onFx(() -> scene.getRoot().lookupAll(".tree-view"))).singleElement()
+                .isNotInstanceOf(TreeView.class);
+        assertThat(onFx(() -> scene.lookup("#workspace"))).isNull();
+        assertThat(onFx(() -> scene.getRoot().lookupAll(".progress-bar"))).isEmpty();
+        Node placeholder = onFx(() -> scene.lookup(".placeholder-text"));
+        assertThat(onFx(placeholder::isVisible)).isTrue();
+    }
+
+    @Test
+    void theTreeReplacesItsStandInWithTheFirstAccount() throws Exception {
+        onFx(() -> model.addAccount(new AccountProfile("owner@example.org", "pw", null, 5222, false)));
+        TreeView<?> tree = onFx(() -> (TreeView<?>) scene.lookup("#sidebar-tree"));
+        assertThat(tree).isNotNull();
+        assertThat(onFx(() -> tree.getRoot().getChildren().size())).isEqualTo(1);
+        assertThat(onFx(() -> scene.getRoot().lookupAll(".tree-view"))).containsExactly(tree);
+        VBox sidebar = onFx(() -> (VBox) tree.getParent());
+        assertThat(onFx(() -> sidebar.getChildren().indexOf(tree))).isEqualTo(2);
+    }
+
+    @Test
+    void focusingTheEmptyTreeGivesTheFocusToTheRealTree() throws Exception {
+        Node standIn = onFx(() -> scene.getRoot().lookupAll(".tree-view").iterator().next());
+        onFx(standIn::requestFocus);
+        assertThat(waitFor(() -> scene.getFocusOwner() instanceof TreeView)).isTrue();
+        assertThat(onFx(() -> standIn.getParent())).isNull();
+    }
+
+    @Test
+    void theTabPaneComesWithTheFirstRoomAndThePlaceholderHidesBehindIt() throws Exception {
+        onFx(() -> model.addAccount(new AccountProfile("owner@example.org", "pw", null, 5222, false)));
+        onFx(() -> model.openRoom("owner@example.org", "lobby@conference.example.org"));
+        TabPane tabs = onFx(() -> (TabPane) scene.lookup("#workspace"));
+        assertThat(tabs).isNotNull();
+        assertThat(onFx(() -> tabs.getTabs().size())).isEqualTo(1);
+        assertThat(onFx(() -> model.selectedRoom().get().room())).isEqualTo("lobby@conference.example.org");
+        assertThat(onFx(() -> scene.lookup(".placeholder-text").getParent().isVisible())).isFalse();
+        onFx(() -> model.closeRoom(model.selectedRoom().get()));
+        assertThat(onFx(() -> tabs.getTabs().isEmpty())).isTrue();
+        assertThat(onFx(() -> scene.lookup(".placeholder-text").getParent().isVisible())).isTrue();
+    }
+
+    @Test
+    void theProgressBarShowsWhileATaskRunsAndHidesAfter() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        onFx(() -> tasks.submit("Waiting", ctx -> release.await(10, TimeUnit.SECONDS), done::complete,
+                done::completeExceptionally));
+        assertThat(waitFor(() -> scene.getRoot().lookup(".progress-bar") instanceof ProgressBar bar
+                && bar.isVisible())).as("a progress bar while the task runs").isTrue();
+        release.countDown();
+        done.get(10, TimeUnit.SECONDS);
+        assertThat(waitFor(() -> !scene.getRoot().lookup(".progress-bar").isVisible())).isTrue();
+    }
+
+    private static <T> T onFx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void onFx(Runnable work) throws Exception {
+        onFx(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static boolean waitFor(BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (onFx(condition::getAsBoolean)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+}
