@@ -9,6 +9,9 @@
 #   views/bench.sh rows        the paste and the install after Apply, repeated in one process (FX CPU per change);
 #                              each round as shipped and with BENCH_ROWS_STYLES' other inline table styles
 #   BENCH_STACKS=6 views/bench.sh apply   also the 6 most frequent FX-thread stacks seen in the apply stalls
+#   views/bench.sh apply-ab 3  Apply 1,000 with and without its pacing (BENCH_UI_PACE=false), alternating, 3 rounds
+# Every stall over 40 ms is printed with what it consisted of: the FX and render threads' time on a core and
+# waiting for one, the GC, the app's other threads, Prosody, Xvfb and idle cores (StallAnatomy, /proc).
 # Needs Xvfb (real windows on a free display) and prosody (the apply benchmark starts a test server).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -38,14 +41,23 @@ fi
 app_jvm="${BENCH_APP_JVM-$("$root/packaging/installed-jvm-options.sh")}"
 run() {
   # shellcheck disable=SC2086
-  timeout 900 java $app_jvm -Dbench.jvmFlags="${BENCH_JVM_FLAGS:-}" -Dbench.stacks="${BENCH_STACKS:-0}" \
+  timeout 900 java $app_jvm -Dbench.watchPids="Xvfb:$xvfb" -Dchamberlain.uiPace="${BENCH_UI_PACE:-true}" \
+    -Dbench.jvmFlags="${BENCH_JVM_FLAGS:-}" -Dbench.stacks="${BENCH_STACKS:-0}" \
     -Dbench.rows.styles="${BENCH_ROWS_STYLES-|-fx-fixed-cell-size: -1}" -cp "$cp" org.chamberlain.views.bench.UiBench "$@"
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "bench JVM flags (scale, rows, apply): ${app_jvm:-(JDK defaults)}"
 echo "load: $(uptime)"
-if [ $# -gt 0 ]; then
+if [ "${1:-}" = apply-ab ]; then
+  # Apply 1,000 with and without pacing (UiPace), alternating, N rounds: the comparison at the same load.
+  for round in $(seq "${2:-3}"); do
+    for pace in true false; do
+      echo "--- round $round, Apply pacing $pace (load $(cut -d' ' -f1-3 /proc/loadavg))"
+      BENCH_UI_PACE=$pace run apply 2>&1 | grep -E '^FIGURE apply 1000|^  FX-thread CPU during Apply|^  stalls over|^    stall|^  no stall'
+    done
+  done
+elif [ $# -gt 0 ]; then
   run "$@"
 else
   run startup 5

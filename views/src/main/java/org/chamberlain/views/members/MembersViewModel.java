@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -38,6 +40,7 @@ import org.chamberlain.app.affiliations.ItemResult;
 import org.chamberlain.views.errors.UserMessages;
 import org.chamberlain.views.notifications.NotificationCenter;
 import org.chamberlain.views.tasks.TaskRunner;
+import org.chamberlain.views.tasks.UiPace;
 
 /**
  * The Members tab of one room: owners, admins, members and banned in one editable table. Edits go into an
@@ -97,6 +100,9 @@ public final class MembersViewModel {
     static final int RESULTS_PER_DRAIN = 200;
     /** Results reach the UI thread at most this often (10 times a second) while Apply runs. */
     static final long DRAIN_INTERVAL_NANOS = 100_000_000L;
+    /** How Apply keeps pace with the UI thread; tests that crank the UI thread by hand turn it off. */
+    private Function<Executor, UiPace> paceFactory = UiPace::forUi;
+    private volatile UiPace lastPace = UiPace.off();
 
     public MembersViewModel(TaskRunner tasks, NotificationCenter notifications, MembersGateway gateway, String room,
             String self) {
@@ -118,6 +124,16 @@ public final class MembersViewModel {
     }
 
     // ---- loading and applying ----
+
+    /** Tests: how Apply paces itself against the UI thread ({@code UiPace::forUi} by default). UI thread. */
+    void pacing(Function<Executor, UiPace> factory) {
+        this.paceFactory = factory;
+    }
+
+    /** How long the last Apply waited for the UI thread to catch up ("3 waits, 41 ms"); any thread. */
+    public String lastApplyPacing() {
+        return lastPace.waited();
+    }
 
     /** Fetches the four lists; pending changes are dropped. */
     public void load() {
@@ -163,10 +179,20 @@ public final class MembersViewModel {
         busy.set(true);
         status.set(progressText());
         ResultStream stream = new ResultStream();
+        UiPace pace = paceFactory.apply(tasks.uiExecutor());
+        lastPace = pace;
         tasks.submit("Applying " + count + " member changes to " + room, ctx -> {
             ctx.progress(0, count, "sending");
             ApplyReport report = gateway.apply(room, pending, confirmed, item -> {
                 ctx.progress(stream.offer(item), count, "sending");
+                try {
+                    // The next request waits while the UI thread is behind (see UiPace): on two cores the
+                    // request/answer ping-pong otherwise kept the UI thread waiting for a core.
+                    pace.keepPace();
+                } catch (InterruptedException e) {
+                    // Cancelled: the next request sees the flag and Apply stops as for any interruption.
+                    Thread.currentThread().interrupt();
+                }
             });
             return new Finished(report, report.after().map(after -> rowsAfter(report, after, confirmed)));
         }, finished -> stream.thenRun(() -> {

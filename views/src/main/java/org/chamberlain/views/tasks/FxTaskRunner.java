@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,7 +25,15 @@ import javafx.application.Platform;
 public final class FxTaskRunner implements TaskRunner {
     private static final Logger LOG = Logger.getLogger(FxTaskRunner.class.getName());
 
+    /** Progress reaches the UI thread at most this often per task (25 times a second). */
+    static final long PROGRESS_PERIOD_NANOS = 40_000_000L;
     private final ExecutorService pool;
+    /** Posts progress that came too soon after the previous update, a little later (see TaskState#progress). */
+    private final ScheduledExecutorService progressTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "chamberlain-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final BackgroundTasks tasks = new BackgroundTasks();
 
     public FxTaskRunner(int threads) {
@@ -77,6 +86,7 @@ public final class FxTaskRunner implements TaskRunner {
 
     @Override
     public void close() {
+        progressTimer.shutdownNow();
         pool.shutdownNow();
         try {
             if (!pool.awaitTermination(3, TimeUnit.SECONDS)) {
@@ -117,19 +127,35 @@ public final class FxTaskRunner implements TaskRunner {
             }
         }
 
+        /** When the row last showed progress; written on the FX thread. */
+        private volatile long lastUpdateNanos = System.nanoTime() - PROGRESS_PERIOD_NANOS;
+
         @Override
         public void progress(long doneSteps, long totalSteps, String text) {
             done.set(doneSteps);
             total.set(totalSteps);
             message = text;
+            // At most one update per PROGRESS_PERIOD_NANOS reaches the UI thread, the latest values at most that
+            // late: Apply reports ~1,000 steps a second, and on GTK every runLater is a hand-off through Glass's
+            // dispatcher thread, so an update per step kept the UI thread (and that thread) waking for nothing.
             if (updatePending.compareAndSet(false, true)) {
-                Platform.runLater(() -> {
-                    updatePending.set(false);
-                    if (row != null) {
-                        row.update(done.get(), total.get(), message);
-                    }
-                });
+                long wait = PROGRESS_PERIOD_NANOS - (System.nanoTime() - lastUpdateNanos);
+                if (wait <= 0) {
+                    postUpdate();
+                } else if (!progressTimer.isShutdown()) {
+                    progressTimer.schedule(this::postUpdate, wait, TimeUnit.NANOSECONDS);
+                }
             }
+        }
+
+        private void postUpdate() {
+            Platform.runLater(() -> {
+                updatePending.set(false);
+                lastUpdateNanos = System.nanoTime();
+                if (row != null) {
+                    row.update(done.get(), total.get(), message);
+                }
+            });
         }
 
         @Override

@@ -501,6 +501,7 @@ public final class UiBench {
                         whileEditing.max(), whileEditing.p99(), whileEditing.median(), whileEditing.worstFxCpuMillis(),
                         whileEditing.stacks().isEmpty() ? "" : whileEditing.stacks() + System.lineSeparator());
                 System.out.println("  pulses during the paste: " + pastePulses.longest(3));
+                System.out.println(whileEditing.stalls());
 
                 // Every status line shown while Apply runs ("312 / 1000 applied…"): proof of per-item progress.
                 List<String> statusLines = Collections.synchronizedList(new ArrayList<>());
@@ -535,9 +536,12 @@ public final class UiBench {
                         + " (target max <= 50 ms); status \"%s\"%n", applied, applyMillis, result.samples(),
                         result.max(), result.worstAtMillis(), result.p99(), result.median(),
                         onFx(() -> model.status().get()));
-                System.out.printf("  FX-thread CPU during Apply: %d ms; inside the longest stall: %d ms%n",
-                        fxCpuBefore - fxCpuAtApply, result.worstFxCpuMillis());
+                System.out.printf("  FX-thread CPU during Apply: %d ms; inside the longest stall: %d ms; Apply"
+                        + " waited for the FX thread: %s (pacing %s, -Dchamberlain.uiPace)%n",
+                        fxCpuBefore - fxCpuAtApply, result.worstFxCpuMillis(), model.lastApplyPacing(),
+                        "false".equals(System.getProperty("chamberlain.uiPace")) ? "off" : "on");
                 System.out.println("  pulses during Apply: " + pulses.longest(5));
+                System.out.println(result.stalls());
                 if (!result.stacks().isEmpty()) {
                     System.out.println(result.stacks());
                 }

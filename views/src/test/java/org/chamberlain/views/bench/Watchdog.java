@@ -44,6 +44,9 @@ final class Watchdog {
     private final AtomicLong oldestWaiting = new AtomicLong();
     private final Map<String, Integer> stacks = new HashMap<>();
     private volatile Thread fxThread;
+    private final StallAnatomy anatomy = StallAnatomy.start();
+    /** Probes that waited over 40 ms: {posted, ran} in ns; the FX thread adds, read after stop(). */
+    private final List<long[]> longDelays = Collections.synchronizedList(new ArrayList<>());
 
     private Watchdog() {
     }
@@ -65,6 +68,9 @@ final class Watchdog {
                 long now = System.nanoTime();
                 long delay = (now - posted) / 1_000_000;
                 watchdog.delaysMillis.add(delay);
+                if (delay > 40) {
+                    watchdog.longDelays.add(new long[] {posted, now});
+                }
                 if (delay > watchdog.worstMillis) {
                     watchdog.worstMillis = delay;
                     watchdog.worstAtMillis = (posted - watchdog.startedNanos) / 1_000_000;
@@ -108,12 +114,33 @@ final class Watchdog {
             sorted = new ArrayList<>(delaysMillis);
         }
         Collections.sort(sorted);
+        String stalls = stallsOver40();
+        anatomy.close();
         if (sorted.isEmpty()) {
-            return new Result(0, 0, 0, 0, 0, -1, "");
+            return new Result(0, 0, 0, 0, 0, -1, "", stalls);
         }
         return new Result(sorted.size(), sorted.get(sorted.size() - 1),
                 sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1)),
-                sorted.get(sorted.size() / 2), worstAtMillis, worstFxCpuMillis, topStacks());
+                sorted.get(sorted.size() / 2), worstAtMillis, worstFxCpuMillis, topStacks(), stalls);
+    }
+
+    /** Each stall over 40 ms (the probes that ran together count once, by the oldest), with what it consisted of. */
+    private String stallsOver40() {
+        List<long[]> delays;
+        synchronized (longDelays) {
+            delays = new ArrayList<>(longDelays);
+        }
+        StringBuilder out = new StringBuilder();
+        long lastRan = Long.MIN_VALUE;
+        for (long[] d : delays) {
+            if (Math.abs(d[1] - lastRan) < 4_000_000L) {
+                continue;
+            }
+            lastRan = d[1];
+            out.append(String.format(Locale.ROOT, "%n    stall %d ms at %d ms: %s", (d[1] - d[0]) / 1_000_000,
+                    (d[0] - startedNanos) / 1_000_000, anatomy.explain(d[0], d[1])));
+        }
+        return out.length() == 0 ? "  no stall over 40 ms" : "  stalls over 40 ms (after start):" + out;
     }
 
     private String topStacks() {
@@ -134,9 +161,10 @@ final class Watchdog {
 
     /**
      * Delays of the probes in milliseconds; {@code worstAtMillis}: when the longest began, after start;
-     * {@code worstFxCpuMillis}: the FX thread's CPU inside the longest stall (-1 if unknown).
+     * {@code worstFxCpuMillis}: the FX thread's CPU inside the longest stall (-1 if unknown); {@code stalls}: each
+     * stall over 40 ms with what the FX thread, the render thread, the GC, the app and other processes did in it.
      */
     record Result(int samples, long max, long p99, long median, long worstAtMillis, long worstFxCpuMillis,
-            String stacks) {
+            String stacks, String stalls) {
     }
 }

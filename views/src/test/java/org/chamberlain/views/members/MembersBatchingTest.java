@@ -22,6 +22,7 @@ import org.chamberlain.app.errors.ModerationException;
 import org.chamberlain.views.notifications.NotificationCenter;
 import org.chamberlain.views.tasks.BackgroundTasks;
 import org.chamberlain.views.tasks.TaskRunner;
+import org.chamberlain.views.tasks.UiPace;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,6 +121,8 @@ class MembersBatchingTest {
             }
         });
         MembersViewModel model = new MembersViewModel(tasks, notifications, gateway, ROOM, SELF);
+        // The UI thread is cranked by hand here: Apply must not wait for it (pacing has its own test below).
+        model.pacing(ui -> UiPace.off());
         holder[0] = model;
         model.showLists(lists());
         model.addAll(jids(1_000), Affiliation.MEMBER, null);
@@ -151,6 +154,103 @@ class MembersBatchingTest {
         model.load();
         assertThat(model.busy().get()).isTrue();
         assertThat(model.resultText(row(model, "new@example.org"))).isEmpty();
+    }
+
+    @Test
+    void applyWaitsForASlowUiThreadAndStillAppliesEveryChangeInOrder() throws Exception {
+        List<String> sentOrder = java.util.Collections.synchronizedList(new ArrayList<>());
+        MembersGateway gateway = gateway((change, sent) -> {
+            sentOrder.add(change.jid());
+            try {
+                Thread.sleep(1); // a server's round trip
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try (ThreadedTasks threaded = new ThreadedTasks()) {
+            MembersViewModel model = threaded.onUi(() -> {
+                MembersViewModel m = new MembersViewModel(threaded, notifications, gateway, ROOM, SELF);
+                m.showLists(lists());
+                m.addAll(jids(150), Affiliation.MEMBER, null);
+                return m;
+            });
+            // A UI thread that takes 30 ms for everything it is handed: its beats are late, Apply waits for it.
+            threaded.uiDelayMillis = 30;
+            threaded.onUi(() -> {
+                model.apply();
+                return null;
+            });
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (threaded.onUi(() -> model.busy().get()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            List<ItemResult> results = threaded.onUi(() -> List.copyOf(model.lastResults()));
+            assertThat(results).hasSize(150).allMatch(r -> r.outcome() == ItemResult.Outcome.APPLIED);
+            assertThat(results).extracting(r -> r.change().jid()).containsExactlyElementsOf(sentOrder);
+            assertThat(threaded.onUi(() -> model.status().get())).isEqualTo("Applied all 150 changes.");
+            assertThat(model.lastApplyPacing()).doesNotStartWith("0 waits");
+        }
+    }
+
+    /** Background work on a worker thread, UI work on a single "UI thread" that can be made slow. */
+    private static final class ThreadedTasks implements TaskRunner, AutoCloseable {
+        private final java.util.concurrent.ExecutorService uiThread =
+                java.util.concurrent.Executors.newSingleThreadExecutor();
+        private final java.util.concurrent.ExecutorService worker =
+                java.util.concurrent.Executors.newSingleThreadExecutor();
+        private final BackgroundTasks background = new BackgroundTasks();
+        private volatile long uiDelayMillis;
+
+        <T> T onUi(java.util.concurrent.Callable<T> call) throws Exception {
+            return uiThread.submit(call).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public <T> Cancellable submit(String title, Work<T> work, Consumer<? super T> onSuccess,
+                Consumer<? super Throwable> onFailure) {
+            worker.execute(() -> {
+                try {
+                    T result = work.run(new TaskContext() {
+                        @Override
+                        public void progress(long done, long total, String message) {
+                        }
+
+                        @Override
+                        public boolean isCancelled() {
+                            return false;
+                        }
+                    });
+                    uiExecutor().execute(() -> onSuccess.accept(result));
+                } catch (Exception e) {
+                    uiExecutor().execute(() -> onFailure.accept(e));
+                }
+            });
+            return () -> { };
+        }
+
+        @Override
+        public Executor uiExecutor() {
+            return task -> uiThread.execute(() -> {
+                try {
+                    Thread.sleep(uiDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                task.run();
+            });
+        }
+
+        @Override
+        public BackgroundTasks tasks() {
+            return background;
+        }
+
+        @Override
+        public void close() {
+            worker.shutdownNow();
+            uiThread.shutdownNow();
+        }
     }
 
     private static MemberRow row(MembersViewModel model, String jid) {

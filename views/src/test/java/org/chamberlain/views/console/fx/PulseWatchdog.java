@@ -49,6 +49,9 @@ final class PulseWatchdog implements AutoCloseable {
     private volatile Thread renderThread;
     private volatile Thread fxThread;
     private volatile long worstAt;
+    private org.chamberlain.views.bench.StallAnatomy anatomy;
+    /** {posted, ran} in ns of each stall over 50 ms, for {@link #stallsOver50()}. */
+    private final List<long[]> stallSpans = new ArrayList<>();
 
     PulseWatchdog start() throws InterruptedException {
         CountDownLatch found = new CountDownLatch(1);
@@ -57,6 +60,7 @@ final class PulseWatchdog implements AutoCloseable {
             found.countDown();
         });
         found.await(10, TimeUnit.SECONDS);
+        anatomy = org.chamberlain.views.bench.StallAnatomy.start();
         startedAt.set(System.nanoTime());
         timer.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
@@ -110,6 +114,7 @@ final class PulseWatchdog implements AutoCloseable {
             }
             delaysOver50.add(delay / 1_000_000);
             stallStarts.add((posted - startedAt.get()) / 1_000_000);
+            stallSpans.add(new long[] {posted, ranAt});
             if (before != null) {
                 maxFxCpuInStall = Math.max(maxFxCpuInStall, (now[0] - before.getValue()[0]) / 1_000_000);
             }
@@ -131,7 +136,9 @@ final class PulseWatchdog implements AutoCloseable {
         }
         long waiting = oldestWaiting.get();
         Thread fx = fxThread;
-        if (fx == null || waiting == 0 || System.nanoTime() - waiting < 20_000_000L) {
+        // Stacks only when asked for (-Dconsole.bench.stacks=N): sampling them costs the stall itself CPU.
+        if (fx == null || waiting == 0 || System.nanoTime() - waiting < 20_000_000L
+                || Integer.getInteger("console.bench.stacks", 0) == 0) {
             return;
         }
         StringBuilder stack = new StringBuilder();
@@ -162,6 +169,37 @@ final class PulseWatchdog implements AutoCloseable {
         synchronized (samples) {
             samples.merge(stack.toString(), 1, Integer::sum);
         }
+        Thread render = renderThread;
+        // Only when stacks are asked for: sampling a second thread's stack every 5 ms cost ~20 ms of CPU per stall.
+        if (render != null && Integer.getInteger("console.bench.stacks", 0) > 0) {
+            StackTraceElement[] frames2 = render.getStackTrace();
+            if (frames2.length > 0 && !frames2[0].getMethodName().equals("park")) {
+                StringBuilder renderStack = new StringBuilder();
+                for (int i = 0; i < Math.min(14, frames2.length); i++) {
+                    renderStack.append("\n      at ").append(frames2[i]);
+                }
+                synchronized (renderSamples) {
+                    renderSamples.merge(renderStack.toString(), 1, Integer::sum);
+                }
+            }
+        }
+    }
+
+    /** Render-thread stacks sampled while a probe was overdue and the render thread was not idle. */
+    private final Map<String, Integer> renderSamples = new HashMap<>();
+
+    String renderSamples(int top) {
+        List<Map.Entry<String, Integer>> sorted;
+        synchronized (renderSamples) {
+            sorted = new ArrayList<>(renderSamples.entrySet());
+        }
+        sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d busy render-thread samples during stalls",
+                sorted.stream().mapToInt(Map.Entry::getValue).sum()));
+        for (Map.Entry<String, Integer> entry : sorted.subList(0, Math.min(top, sorted.size()))) {
+            out.append(String.format(Locale.ROOT, "%n  %d×%s", entry.getValue(), entry.getKey()));
+        }
+        return out.toString();
     }
 
     double maxStallMillis() {
@@ -206,7 +244,8 @@ final class PulseWatchdog implements AutoCloseable {
         synchronized (delaysOver50) {
             List<String> all = new ArrayList<>();
             for (int i = 0; i < delaysOver50.size(); i++) {
-                all.add(delaysOver50.get(i) + " ms at " + stallStarts.get(i) + " (" + stallCpu.get(i) + ")");
+                all.add(delaysOver50.get(i) + " ms at " + stallStarts.get(i) + " (" + stallCpu.get(i) + "; "
+                        + anatomy.explain(stallSpans.get(i)[0], stallSpans.get(i)[1]) + ")");
             }
             return all;
         }
@@ -233,5 +272,8 @@ final class PulseWatchdog implements AutoCloseable {
     public void close() throws InterruptedException {
         timer.shutdownNow();
         timer.awaitTermination(5, TimeUnit.SECONDS);
+        if (anatomy != null) {
+            anatomy.close();
+        }
     }
 }

@@ -87,6 +87,8 @@ class SuiteRunBenchmarkTest {
             System.out.println("Console suite run: pulses: " + pulses.mostCpu(6));
             System.out.println("Console suite run: " + watchdog.stallSamples(Integer.getInteger("console.bench.stacks",
                     0)));
+            System.out.println("Console suite run: " + watchdog.renderSamples(Integer.getInteger("console.bench.stacks",
+                    0)));
             // Then the person opens the results: the table's first display (a few rows per pulse), timed on its own.
             boolean alreadyShown = FxTesting.onFx(() -> ((javafx.scene.control.TabPane) scene.lookup("#console-bottom"))
                     .getSelectionModel().getSelectedItem().getId().equals("console-results-tab"));
