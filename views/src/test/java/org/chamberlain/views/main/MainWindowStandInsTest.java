@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -18,6 +15,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.chamberlain.views.console.fx.FxTesting;
 import org.chamberlain.views.notifications.NotificationCenter;
 import org.chamberlain.views.shell.AccountProfile;
 import org.chamberlain.views.tasks.FxTaskRunner;
@@ -56,87 +54,57 @@ class MainWindowStandInsTest {
 
     @Test
     void anEmptyFirstScreenHasNoTreeTabPaneOrProgressBar() throws Exception {
-        assertThat(onFx(() -> scene.getRoot().lookupAll(".tree-view"))).singleElement()
+        assertThat(FxTesting.onFx(() -> scene.getRoot().lookupAll(".tree-view"))).singleElement()
                 .isNotInstanceOf(TreeView.class);
-        assertThat(onFx(() -> scene.lookup("#workspace"))).isNull();
-        assertThat(onFx(() -> scene.getRoot().lookupAll(".progress-bar"))).isEmpty();
-        Node placeholder = onFx(() -> scene.lookup(".placeholder-text"));
-        assertThat(onFx(placeholder::isVisible)).isTrue();
+        assertThat(FxTesting.onFx(() -> scene.lookup("#workspace"))).isNull();
+        assertThat(FxTesting.onFx(() -> scene.getRoot().lookupAll(".progress-bar"))).isEmpty();
+        Node placeholder = FxTesting.onFx(() -> scene.lookup(".placeholder-text"));
+        assertThat(FxTesting.onFx(placeholder::isVisible)).isTrue();
     }
 
     @Test
     void theTreeReplacesItsStandInWithTheFirstAccount() throws Exception {
-        onFx(() -> model.addAccount(new AccountProfile("owner@example.org", "pw", null, 5222, false)));
-        TreeView<?> tree = onFx(() -> (TreeView<?>) scene.lookup("#sidebar-tree"));
+        FxTesting.onFx(() -> model.addAccount(new AccountProfile("owner@example.org", "pw", null, 5222, false)));
+        TreeView<?> tree = FxTesting.onFx(() -> (TreeView<?>) scene.lookup("#sidebar-tree"));
         assertThat(tree).isNotNull();
-        assertThat(onFx(() -> tree.getRoot().getChildren().size())).isEqualTo(1);
-        assertThat(onFx(() -> scene.getRoot().lookupAll(".tree-view"))).containsExactly(tree);
-        VBox sidebar = onFx(() -> (VBox) tree.getParent());
-        assertThat(onFx(() -> sidebar.getChildren().indexOf(tree))).isEqualTo(2);
+        assertThat(FxTesting.onFx(() -> tree.getRoot().getChildren().size())).isEqualTo(1);
+        assertThat(FxTesting.onFx(() -> scene.getRoot().lookupAll(".tree-view"))).containsExactly(tree);
+        VBox sidebar = FxTesting.onFx(() -> (VBox) tree.getParent());
+        assertThat(FxTesting.onFx(() -> sidebar.getChildren().indexOf(tree))).isEqualTo(2);
     }
 
     @Test
     void focusingTheEmptyTreeGivesTheFocusToTheRealTree() throws Exception {
-        Node standIn = onFx(() -> scene.getRoot().lookupAll(".tree-view").iterator().next());
-        onFx(standIn::requestFocus);
-        assertThat(waitFor(() -> scene.getFocusOwner() instanceof TreeView)).isTrue();
-        assertThat(onFx(() -> standIn.getParent())).isNull();
+        Node standIn = FxTesting.onFx(() -> scene.getRoot().lookupAll(".tree-view").iterator().next());
+        FxTesting.onFx(standIn::requestFocus);
+        assertThat(FxTesting.waitFor(10, () -> scene.getFocusOwner() instanceof TreeView)).isTrue();
+        assertThat(FxTesting.onFx(() -> standIn.getParent())).isNull();
     }
 
     @Test
     void theTabPaneComesWithTheFirstRoomAndThePlaceholderHidesBehindIt() throws Exception {
-        onFx(() -> model.addAccount(new AccountProfile("owner@example.org", "pw", null, 5222, false)));
-        onFx(() -> model.openRoom("owner@example.org", "lobby@conference.example.org"));
-        TabPane tabs = onFx(() -> (TabPane) scene.lookup("#workspace"));
+        FxTesting.onFx(() -> model.addAccount(new AccountProfile("owner@example.org", "pw", null, 5222, false)));
+        FxTesting.onFx(() -> model.openRoom("owner@example.org", "lobby@conference.example.org"));
+        TabPane tabs = FxTesting.onFx(() -> (TabPane) scene.lookup("#workspace"));
         assertThat(tabs).isNotNull();
-        assertThat(onFx(() -> tabs.getTabs().size())).isEqualTo(1);
-        assertThat(onFx(() -> model.selectedRoom().get().room())).isEqualTo("lobby@conference.example.org");
-        assertThat(onFx(() -> scene.lookup(".placeholder-text").getParent().isVisible())).isFalse();
-        onFx(() -> model.closeRoom(model.selectedRoom().get()));
-        assertThat(onFx(() -> tabs.getTabs().isEmpty())).isTrue();
-        assertThat(onFx(() -> scene.lookup(".placeholder-text").getParent().isVisible())).isTrue();
+        assertThat(FxTesting.onFx(() -> tabs.getTabs().size())).isEqualTo(1);
+        assertThat(FxTesting.onFx(() -> model.selectedRoom().get().room())).isEqualTo("lobby@conference.example.org");
+        assertThat(FxTesting.onFx(() -> scene.lookup(".placeholder-text").getParent().isVisible())).isFalse();
+        FxTesting.onFx(() -> model.closeRoom(model.selectedRoom().get()));
+        assertThat(FxTesting.onFx(() -> tabs.getTabs().isEmpty())).isTrue();
+        assertThat(FxTesting.onFx(() -> scene.lookup(".placeholder-text").getParent().isVisible())).isTrue();
     }
 
     @Test
     void theProgressBarShowsWhileATaskRunsAndHidesAfter() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Object> done = new CompletableFuture<>();
-        onFx(() -> tasks.submit("Waiting", ctx -> release.await(10, TimeUnit.SECONDS), done::complete,
+        FxTesting.onFx(() -> tasks.submit("Waiting", ctx -> release.await(10, TimeUnit.SECONDS), done::complete,
                 done::completeExceptionally));
-        assertThat(waitFor(() -> scene.getRoot().lookup(".progress-bar") instanceof ProgressBar bar
+        assertThat(FxTesting.waitFor(10, () -> scene.getRoot().lookup(".progress-bar") instanceof ProgressBar bar
                 && bar.isVisible())).as("a progress bar while the task runs").isTrue();
         release.countDown();
         done.get(10, TimeUnit.SECONDS);
-        assertThat(waitFor(() -> !scene.getRoot().lookup(".progress-bar").isVisible())).isTrue();
-    }
-
-    private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(30, TimeUnit.SECONDS);
-    }
-
-    private static void onFx(Runnable work) throws Exception {
-        onFx(() -> {
-            work.run();
-            return null;
-        });
-    }
-
-    private static boolean waitFor(BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (onFx(condition::getAsBoolean)) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
+        assertThat(FxTesting.waitFor(10, () -> !scene.getRoot().lookup(".progress-bar").isVisible())).isTrue();
     }
 }

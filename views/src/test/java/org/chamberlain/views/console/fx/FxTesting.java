@@ -13,12 +13,12 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
-/** Helpers for the console's TestFX tests: run on the FX thread, wait for a condition, save a screenshot. */
-final class FxTesting {
+/** Helpers for TestFX tests: run on the FX thread, wait for a condition, save a screenshot. */
+public final class FxTesting {
     private FxTesting() {
     }
 
-    static <T> T onFx(Supplier<T> work) throws Exception {
+    public static <T> T onFx(Supplier<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -30,7 +30,7 @@ final class FxTesting {
         return result.get(30, TimeUnit.SECONDS);
     }
 
-    static void onFx(Runnable work) throws Exception {
+    public static void onFx(Runnable work) throws Exception {
         onFx(() -> {
             work.run();
             return null;
@@ -38,7 +38,7 @@ final class FxTesting {
     }
 
     /** Polls {@code condition} on the FX thread until it holds or {@code seconds} pass. */
-    static boolean waitFor(double seconds, BooleanSupplier condition) throws Exception {
+    public static boolean waitFor(double seconds, BooleanSupplier condition) throws Exception {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         while (System.nanoTime() < deadline) {
             if (onFx(condition::getAsBoolean)) {
@@ -50,7 +50,7 @@ final class FxTesting {
     }
 
     /** Writes a PNG of the scene to {@code views/target/screenshots/NAME.png}. */
-    static Path screenshot(Scene scene, String name) throws Exception {
+    public static Path screenshot(Scene scene, String name) throws Exception {
         WritableImage image = onFx(() -> scene.snapshot(null));
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
