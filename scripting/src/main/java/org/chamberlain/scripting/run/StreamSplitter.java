@@ -84,12 +84,8 @@ final class StreamSplitter {
                         }
                         next++;
                     }
-                    if (next == end) {
-                        token.append(chars, i, end - i);
-                        i = end;
-                    } else {
-                        token.append(chars, i, next + 1 - i);
-                        i = next + 1;
+                    i = takeThrough(chars, i, next, end);
+                    if (next < end) {
                         if (c == '>') {
                             tagEnded();
                         } else {
@@ -100,23 +96,15 @@ final class StreamSplitter {
                 }
                 case QUOTED -> {
                     int next = indexOf(chars, i, end, quote);
-                    if (next == end) {
-                        token.append(chars, i, end - i);
-                        i = end;
-                    } else {
-                        token.append(chars, i, next + 1 - i);
-                        i = next + 1;
+                    i = takeThrough(chars, i, next, end);
+                    if (next < end) {
                         state = State.ELEMENT_TAG;
                     }
                 }
                 case COMMENT, CDATA, INSTRUCTION, DECLARATION -> {
                     int next = indexOf(chars, i, end, '>');
-                    if (next == end) {
-                        token.append(chars, i, end - i);
-                        i = end;
-                    } else {
-                        token.append(chars, i, next + 1 - i);
-                        i = next + 1;
+                    i = takeThrough(chars, i, next, end);
+                    if (next < end) {
                         if (markupComplete()) {
                             markupEnded();
                         }
@@ -128,6 +116,16 @@ final class StreamSplitter {
                 throw new IOException("an element larger than " + MAX_ELEMENT_CHARS + " characters arrived");
             }
         }
+    }
+
+    /**
+     * Appends the markup characters from {@code i} through {@code next} (the character that ends this run), or to
+     * {@code end} when the run goes on in the next chunk; returns where reading continues.
+     */
+    private int takeThrough(char[] chars, int i, int next, int end) {
+        int stop = next < end ? next + 1 : end;
+        token.append(chars, i, stop - i);
+        return stop;
     }
 
     private static int indexOf(char[] chars, int from, int end, char wanted) {
