@@ -422,6 +422,10 @@ public final class ConsoleView implements AutoCloseable {
         table.getColumns().add(name);
         table.getColumns().add(jid);
         table.getColumns().add(password);
+        Label noClients = new Label("The script's [Client] accounts appear here.");
+        noClients.setWrapText(true);
+        noClients.getStyleClass().add("placeholder-text");
+        table.setPlaceholder(noClients);
         Label help = new Label("Leave empty to use the script's own JID and password.");
         help.setWrapText(true);
         // A wrapping label in a VBox is otherwise given one line's height and cut with an ellipsis.
@@ -638,6 +642,9 @@ public final class ConsoleView implements AutoCloseable {
     private Node resultsPane() {
         TableView<ScriptResult> table = new TableView<>(shownResults);
         table.setId("console-results");
+        Label noResults = new Label("Each script's verdict appears here after a run (Run folder\u2026 for many).");
+        noResults.getStyleClass().add("placeholder-text");
+        table.setPlaceholder(noResults);
         // Rows of one text line: a fixed height spares measuring every new row when the table first shows.
         table.setFixedCellSize(24);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
