@@ -35,8 +35,7 @@ public final class AccountDialogs {
     /** The add/edit form; {@code existing} empty for a new account. */
     public static Dialog<AccountInput> accountDialog(Window owner, Optional<Account> existing) {
         Dialog<AccountInput> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        DialogPlacement.overOwner(dialog);
+        DialogPlacement.ownedBy(dialog, owner);
         dialog.setTitle(existing.isPresent() ? "Edit account" : "Add account");
         dialog.setHeaderText(existing.map(a -> "Edit " + a.jid()).orElse("Add an account to moderate with"));
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
@@ -90,8 +89,7 @@ public final class AccountDialogs {
             java.util.function.BiConsumer<Optional<Account>, AccountInput> onSave,
             java.util.function.Consumer<Account> onRemove) {
         Dialog<Void> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        DialogPlacement.overOwner(dialog);
+        DialogPlacement.ownedBy(dialog, owner);
         dialog.setTitle("Accounts");
         dialog.setHeaderText("Your accounts");
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
@@ -132,8 +130,7 @@ public final class AccountDialogs {
     /** Asks whether to trust a certificate; shows the fingerprint to compare. */
     public static boolean trustCertificate(Window owner, String accountJid, CertificateProblem problem) {
         Alert alert = new Alert(Alert.AlertType.WARNING);
-        alert.initOwner(owner);
-        DialogPlacement.overOwner(alert);
+        DialogPlacement.ownedBy(alert, owner);
         alert.setTitle("Certificate");
         alert.setHeaderText("Trust the certificate of " + problem.server() + " for " + accountJid + "?");
         TextArea details = new TextArea(problem.question());

@@ -86,8 +86,7 @@ public final class ChatView {
         dialog.getEditor().setPrefColumnCount(40);
         dialog.getEditor().setId("chat-subject-input");
         if (root.getScene() != null) {
-            dialog.initOwner(root.getScene().getWindow());
-            DialogPlacement.overOwner(dialog);
+            DialogPlacement.ownedBy(dialog, root.getScene().getWindow());
         }
         return dialog.showAndWait();
     }

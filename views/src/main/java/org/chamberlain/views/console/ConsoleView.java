@@ -218,8 +218,7 @@ public final class ConsoleView implements AutoCloseable {
                 Alert.AlertType.CONFIRMATION,
                 "Your changes will be lost if you don't save them.", saveButton, dropButton,
                 ButtonType.CANCEL);
-        ask.initOwner(window());
-        DialogPlacement.overOwner(ask);
+        DialogPlacement.ownedBy(ask, window());
         ask.setTitle("Unsaved changes");
         ask.setHeaderText("Save the changes to " + (file == null ? "the new script" : file.getFileName()) + "?");
         ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);

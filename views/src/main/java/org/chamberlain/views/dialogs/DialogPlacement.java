@@ -17,8 +17,19 @@ public final class DialogPlacement {
     private DialogPlacement() {
     }
 
-    /** Call before showing, on the FX thread. Does nothing for a dialog without an owner. */
-    public static void overOwner(Dialog<?> dialog) {
+    /**
+     * Makes {@code owner} (may be null: then the dialog has none and is left where JavaFX puts it) the dialog's
+     * owner, and places the dialog over it once shown. Call before showing, on the FX thread.
+     */
+    public static void ownedBy(Dialog<?> dialog, Window owner) {
+        if (owner == null) {
+            return;
+        }
+        dialog.initOwner(owner);
+        overOwner(dialog);
+    }
+
+    private static void overOwner(Dialog<?> dialog) {
         Window window = dialog.getDialogPane().getScene().getWindow();
         ChangeListener<Number> sized = new ChangeListener<>() {
             @Override

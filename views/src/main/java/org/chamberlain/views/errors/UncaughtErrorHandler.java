@@ -53,10 +53,7 @@ public final class UncaughtErrorHandler implements Thread.UncaughtExceptionHandl
     /** An error alert with a details area that opens on demand. */
     public static Alert errorAlert(Window owner, String header, String sentence, String details) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        if (owner != null) {
-            alert.initOwner(owner);
-            DialogPlacement.overOwner(alert);
-        }
+        DialogPlacement.ownedBy(alert, owner);
         alert.setTitle("Chamberlain");
         alert.setHeaderText(header);
         Label text = new Label(sentence);

@@ -321,8 +321,7 @@ public final class MainWindowView {
     private void askForRoom() {
         javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(
                 model.defaultService().map(s -> "@" + s).orElse(""));
-        dialog.initOwner(window());
-        DialogPlacement.overOwner(dialog);
+        DialogPlacement.ownedBy(dialog, window());
         dialog.setTitle("Open room");
         dialog.setHeaderText("Open a room as " + model.activeAccount().get());
         dialog.setContentText("Room address:");
@@ -380,8 +379,7 @@ public final class MainWindowView {
             grid.addRow(row++, keys, new Label(entry.action()));
         }
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
-        alert.initOwner(window());
-        DialogPlacement.overOwner(alert);
+        DialogPlacement.ownedBy(alert, window());
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");
         alert.getDialogPane().setContent(grid);
@@ -402,8 +400,7 @@ public final class MainWindowView {
         list.setPlaceholder(new Label("Nothing happened yet."));
         list.setPrefSize(620, 360);
         Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
-        alert.initOwner(window());
-        DialogPlacement.overOwner(alert);
+        DialogPlacement.ownedBy(alert, window());
         alert.setTitle("Notifications");
         alert.setHeaderText("Notifications of this session");
         alert.getDialogPane().setContent(list);

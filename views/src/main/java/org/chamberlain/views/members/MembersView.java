@@ -339,8 +339,7 @@ public final class MembersView {
         lines.getItems().setAll(model.preview());
         lines.setPrefSize(560, 300);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
-        alert.initOwner(root.getScene().getWindow());
-        DialogPlacement.overOwner(alert);
+        DialogPlacement.ownedBy(alert, root.getScene().getWindow());
         alert.setTitle("Pending changes");
         alert.setHeaderText(model.preview().size() + " pending changes to " + model.room()
                 + ", in the order they will be sent");

@@ -181,8 +181,7 @@ public final class OccupantsView {
 
     private void askReasonAndAct(Action action, Occupant target) {
         TextInputDialog dialog = new TextInputDialog();
-        dialog.initOwner(root.getScene().getWindow());
-        DialogPlacement.overOwner(dialog);
+        DialogPlacement.ownedBy(dialog, root.getScene().getWindow());
         dialog.setTitle(label(action, target).replace("…", ""));
         dialog.setHeaderText(label(action, target).replace("…", "") + " " + target.nickname() + " in "
                 + model.room());

@@ -36,10 +36,7 @@ public final class AdminDestroyDialog {
     /** A dialog not shown yet; {@code onDestroyed} gets the rooms the service destroyed (UI thread). */
     public static Dialog<Void> create(Window owner, AdminDestroyViewModel model, Consumer<List<String>> onDestroyed) {
         Dialog<Void> dialog = new Dialog<>();
-        if (owner != null) {
-            dialog.initOwner(owner);
-            DialogPlacement.overOwner(dialog);
-        }
+        DialogPlacement.ownedBy(dialog, owner);
         dialog.setTitle("Destroy rooms");
         dialog.setHeaderText("Destroy rooms on " + model.service() + " (server administrator)");
         dialog.getDialogPane().setId("admin-destroy-dialog");

@@ -35,10 +35,7 @@ public final class JoinDialog {
     /** A dialog not shown yet; call {@code show()} or {@code showAndWait()}. */
     public static Dialog<JoinedRoom> create(Window owner, JoinViewModel model) {
         Dialog<JoinedRoom> dialog = new Dialog<>();
-        if (owner != null) {
-            dialog.initOwner(owner);
-            DialogPlacement.overOwner(dialog);
-        }
+        DialogPlacement.ownedBy(dialog, owner);
         dialog.setTitle("Join room");
         dialog.setHeaderText("Join a room");
         ButtonType join = new ButtonType("Join", ButtonBar.ButtonData.OK_DONE);

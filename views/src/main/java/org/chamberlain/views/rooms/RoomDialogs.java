@@ -172,10 +172,7 @@ public final class RoomDialogs {
 
     private static <T> Dialog<T> dialog(Window owner, String title, String header) {
         Dialog<T> dialog = new Dialog<>();
-        if (owner != null) {
-            dialog.initOwner(owner);
-            DialogPlacement.overOwner(dialog);
-        }
+        DialogPlacement.ownedBy(dialog, owner);
         dialog.setTitle(title);
         dialog.setHeaderText(header);
         return dialog;
