@@ -71,7 +71,6 @@ public final class MainWindowView {
     private TabPane workspace;
     /** Stands in for the tree until the sidebar has a row (same style class, so the same box is drawn). */
     private Region emptyTree;
-    private VBox sidebarColumn;
     private StackPane workspaceArea;
     private HBox statusBar;
     private ProgressBar progress;
@@ -88,7 +87,7 @@ public final class MainWindowView {
     /** The sidebar width to keep (pixels) until the person drags the divider; NaN before it is known. */
     private double wantedSidebarWidth = Double.NaN;
     private boolean dividerMovedByPerson;
-    private Region sidebarBox;
+    private VBox sidebarBox;
 
     /**
      * Builds the window's shell (menus and status bar); {@link #buildWorkspace()} adds the sidebar, the tabs
@@ -455,7 +454,6 @@ public final class MainWindowView {
         box.minWidthProperty().bind(Bindings.createDoubleBinding(() -> sidebarMinWidth(model.sidebar().get()),
                 model.sidebar(), filterBox.fontProperty()));
         sidebarBox = box;
-        sidebarColumn = box;
         return box;
     }
 
@@ -500,9 +498,9 @@ public final class MainWindowView {
         });
         rebuildTree(model.sidebar().get());
         VBox.setVgrow(tree, Priority.ALWAYS);
-        if (sidebarColumn != null) {
-            int at = sidebarColumn.getChildren().indexOf(emptyTree);
-            sidebarColumn.getChildren().set(at, tree);
+        if (sidebarBox != null) {
+            int at = sidebarBox.getChildren().indexOf(emptyTree);
+            sidebarBox.getChildren().set(at, tree);
         }
         return tree;
     }
@@ -690,13 +688,7 @@ public final class MainWindowView {
         task.setId("status-task");
         // The progress bar is made when the first task runs: until then it would be an invisible node with a skin.
         busy = model.busy();
-        busy.addListener((obs, was, now) -> {
-            if (now) {
-                progressBar().setVisible(true);
-            } else if (progress != null) {
-                progress.setVisible(false);
-            }
-        });
+        busy.addListener((obs, was, now) -> showBusy(now));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label server = new Label(model.serverNote());
@@ -706,10 +698,16 @@ public final class MainWindowView {
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
         statusBar = bar;
-        if (busy.get()) {
-            progressBar().setVisible(true);
-        }
+        showBusy(busy.get());
         return bar;
+    }
+
+    private void showBusy(boolean busyNow) {
+        if (busyNow) {
+            progressBar().setVisible(true);
+        } else if (progress != null) {
+            progress.setVisible(false);
+        }
     }
 
     /** The status bar's progress bar, made on first use: bound to the task's progress while one task runs. */
