@@ -54,21 +54,19 @@ public final class FirstFrameProbe {
         }
         // Complete when shown: the first frame is the complete window.
         boolean completeWhenShown = ready.get();
+        Runnable complete = () -> {
+            report(READY_PREFIX);
+            if ("exit".equals(mode)) {
+                Platform.runLater(stage::close);
+            }
+        };
         afterTwoPulses(stage, () -> {
             report(OUTPUT_PREFIX);
             if (completeWhenShown) {
-                report(READY_PREFIX);
-                if ("exit".equals(mode)) {
-                    Platform.runLater(stage::close);
-                }
-                return;
+                complete.run();
+            } else {
+                whenTrue(ready, () -> afterTwoPulses(stage, complete));
             }
-            whenTrue(ready, () -> afterTwoPulses(stage, () -> {
-                report(READY_PREFIX);
-                if ("exit".equals(mode)) {
-                    Platform.runLater(stage::close);
-                }
-            }));
         });
     }
 
@@ -146,15 +144,19 @@ public final class FirstFrameProbe {
     /** User + system CPU time from a /proc stat file (a process's or, under thread-self, a thread's), or -1. */
     static long cpuMillis(Path statFile) {
         try {
-            String stat = Files.readString(statFile, StandardCharsets.US_ASCII);
-            // Fields after the command name (which may hold spaces) start after the last ')'; utime and stime
-            // are fields 14 and 15 of the line, i.e. the 12th and 13th after it.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            // USER_HZ is 100 on every Linux build the JDK supports.
-            return ticks * 10;
+            return cpuMillisOfStat(Files.readString(statFile, StandardCharsets.US_ASCII));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** User + system CPU time from the text of a /proc stat file. */
+    static long cpuMillisOfStat(String stat) {
+        // Fields after the command name (which may hold spaces) start after the last ')'; utime and stime
+        // are fields 14 and 15 of the line, i.e. the 12th and 13th after it.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        // USER_HZ is 100 on every Linux build the JDK supports.
+        return ticks * 10;
     }
 }

@@ -40,9 +40,7 @@ public final class StartupTrace {
             for (Path task : tasks) {
                 String stat = Files.readString(task.resolve("stat"));
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // utime and stime in clock ticks (USER_HZ = 100 on Linux).
-                long millis = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+                long millis = FirstFrameProbe.cpuMillisOfStat(stat);
                 if (millis > 0) {
                     System.out.println("thread-cpu " + millis + " ms " + name);
                 }
