@@ -28,24 +28,30 @@ final class ClassPreloader implements AutoCloseable {
     /** {@code false} switches the preloading off. */
     static final String PROPERTY = "chamberlain.preloadClasses";
 
+    /** Null when there is nothing to preload (switched off, or no list). */
     private final Thread thread;
-    private volatile int loaded;
 
     private ClassPreloader(List<String> names, ClassLoader loader) {
+        if (names.isEmpty()) {
+            thread = null;
+            return;
+        }
         thread = new Thread(() -> preload(names, loader), "class-preloader");
         thread.setDaemon(true);
         // Below the FX and main threads: it should use a free core, not take one from them.
         thread.setPriority(Thread.MIN_PRIORITY);
     }
 
-    /** Starts preloading the listed classes; an empty list (no resource) starts nothing useful. Main thread. */
+    /** Starts preloading the listed classes; switched off or without a list, no thread. Main thread. */
     static ClassPreloader start() {
         // The installed package turns it off: its AppCDS archive already holds these classes, and looking
         // them up once more only costs CPU.
         boolean wanted = Boolean.parseBoolean(System.getProperty(PROPERTY, "true"));
         ClassPreloader preloader = new ClassPreloader(wanted ? names() : List.of(),
                 ClassPreloader.class.getClassLoader());
-        preloader.thread.start();
+        if (preloader.thread != null) {
+            preloader.thread.start();
+        }
         return preloader;
     }
 
@@ -78,7 +84,6 @@ final class ClassPreloader implements AutoCloseable {
             }
             try {
                 Class.forName(name, false, loader);
-                loaded++;
             } catch (ClassNotFoundException | LinkageError | SecurityException e) {
                 // A stale entry: the class loads (or fails) on first use, exactly as without the list.
                 continue;
@@ -86,14 +91,12 @@ final class ClassPreloader implements AutoCloseable {
         }
     }
 
-    /** How many listed classes were loaded so far (for the start-up trace). */
-    int loaded() {
-        return loaded;
-    }
-
     /** Stops preloading if it is still running and waits for the thread to end. */
     @Override
     public void close() {
+        if (thread == null) {
+            return;
+        }
         thread.interrupt();
         try {
             thread.join(2_000);
