@@ -34,7 +34,7 @@ public final class RoomEventMessages {
         return of(event);
     }
 
-    public static Optional<Message> of(RoomEvent event) {
+    private static Optional<Message> of(RoomEvent event) {
         if (event instanceof InvitationReceived invitation) {
             // A room that hides real addresses names the inviter by its occupant address, room/nickname.
             String who = invitation.inviter().map(inviter -> inviter.startsWith(invitation.room() + "/")

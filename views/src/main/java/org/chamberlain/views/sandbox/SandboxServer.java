@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.chamberlain.prosody.LocalProsody;
@@ -127,7 +129,7 @@ public final class SandboxServer implements AutoCloseable {
             }
 
             @Override
-            public java.util.concurrent.CompletionStage<String> whenStoppedUnexpectedly() {
+            public CompletionStage<String> whenStoppedUnexpectedly() {
                 return stoppedUnexpectedly();
             }
 
@@ -248,8 +250,8 @@ public final class SandboxServer implements AutoCloseable {
      * Completes if the server ends before {@link #close()} stops it (a crash, a kill from outside): its exit code
      * and the end of its log. Its files are still there then; {@code close()} deletes them.
      */
-    public java.util.concurrent.CompletionStage<String> stoppedUnexpectedly() {
-        java.util.concurrent.CompletableFuture<String> stopped = new java.util.concurrent.CompletableFuture<>();
+    public CompletionStage<String> stoppedUnexpectedly() {
+        CompletableFuture<String> stopped = new CompletableFuture<>();
         prosody.onExit().thenAccept(code -> {
             if (!closed) {
                 stopped.complete("Prosody exited with code " + code + ". The end of its log:\n" + logTail(12));
