@@ -43,14 +43,10 @@ public final class Addresses {
 
     /** A person's bare address, {@code name@server}. A full JID is cut to its bare part. */
     public static EntityBareJid person(String text) throws ModerationException {
-        // jxmpp does not enforce every RFC 7622 rule (it accepted "not a jid@@"); refuse the obvious mistakes.
-        String bareText = text == null ? "" : text.strip().replaceFirst("/.*$", "");
-        if (!bareText.matches("[^@\\s]+@[^@\\s]+")) {
-            throw malformed(text, "a person's address (name@server)", null);
-        }
         try {
             Jid jid = JidCreate.from(strip(text));
             EntityBareJid bare = jid.asEntityBareJidIfPossible();
+            // jxmpp does not enforce every RFC 7622 rule (it accepted "not a jid@@"): isPlausible does.
             if (bare == null || !isPlausible(bare)) {
                 throw malformed(text, "a person's address (name@server)", null);
             }
