@@ -8,13 +8,11 @@ set -euo pipefail
 image="$1"
 list="$image/lib/app/chamberlain.classlist"
 rm -f "$list"
-for tool in Xvfb; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "record-classlist: $tool not found; the package will start without an archive of its own classes" \
-      "(apt-get install -y xvfb)" >&2
-    exit 0
-  fi
-done
+if ! command -v Xvfb >/dev/null; then
+  echo "record-classlist: Xvfb not found; the package will start without an archive of its own classes" \
+    "(apt-get install -y xvfb)" >&2
+  exit 0
+fi
 work="$(mktemp -d)"
 xlog="$work/xvfb.log"
 Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp >"$xlog" 2>/dev/null &
