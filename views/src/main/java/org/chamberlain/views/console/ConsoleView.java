@@ -158,11 +158,7 @@ public final class ConsoleView implements AutoCloseable {
                     original = "";
                 }
             }
-            model.fileProperty().set(file);
-            editor.setText(draft.text());
-            savedText = original;
-            model.updateAccounts(draft.text());
-            updateModified();
+            replaceText(file, draft.text(), original);
             model.diagnostics().add("Recovered unsaved changes " + (file == null ? "to a new script"
                     : "to " + file) + " from the last session; save them, or open another script to drop them.");
         });
@@ -844,15 +840,7 @@ public final class ConsoleView implements AutoCloseable {
     public void openFile(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            rememberBreakpoints();
-            model.fileProperty().set(file);
-            editor.clearMarks();
-            editor.breakpoints().clear();
-            editor.setText(text);
-            savedText = text;
-            updateModified();
-            editor.breakpoints().addAll(model.breakpointsOf(file));
-            model.updateAccounts(text);
+            replaceText(file, text, text);
             remember(file);
         } catch (IOException e) {
             model.diagnostics().add("Cannot open " + file + ": " + e.getMessage());
@@ -861,13 +849,24 @@ public final class ConsoleView implements AutoCloseable {
 
     /** Shows a new, unsaved script (e.g. a recorded session) in the editor. */
     public void showScript(String text) {
+        replaceText(null, text, "");
+    }
+
+    /**
+     * Puts {@code text} in the editor as the text of {@code file} (null: a new script), whose saved version is
+     * {@code saved}: the breakpoints and marks are the file's, the accounts the text's.
+     */
+    private void replaceText(Path file, String text, String saved) {
         rememberBreakpoints();
-        model.fileProperty().set(null);
+        model.fileProperty().set(file);
         editor.clearMarks();
         editor.breakpoints().clear();
         editor.setText(text);
-        savedText = "";
+        savedText = saved;
         updateModified();
+        if (file != null) {
+            editor.breakpoints().addAll(model.breakpointsOf(file));
+        }
         model.updateAccounts(text);
     }
 

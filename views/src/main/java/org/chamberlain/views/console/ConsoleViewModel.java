@@ -663,14 +663,12 @@ public final class ConsoleViewModel implements AutoCloseable {
      */
     private String withOriginalNames(String text) {
         String named = text;
-        if (runningCopy != null && named.contains(runningCopy.toString())) {
+        if (runningCopy != null) {
             named = named.replace(runningCopy.toString(), file.get() != null ? file.get().toString()
                     : runningCopy.getFileName().toString());
         }
         for (Map.Entry<Path, Path> copy : copies.entrySet()) {
-            if (named.contains(copy.getKey().toString())) {
-                named = named.replace(copy.getKey().toString(), copy.getValue().toString());
-            }
+            named = named.replace(copy.getKey().toString(), copy.getValue().toString());
         }
         return named;
     }
