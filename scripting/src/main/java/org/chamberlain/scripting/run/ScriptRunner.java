@@ -365,8 +365,4 @@ final class ScriptRunner {
     private static String seconds(long millis) {
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
     }
-
-    static List<Long> newList() {
-        return new ArrayList<>();
-    }
 }
