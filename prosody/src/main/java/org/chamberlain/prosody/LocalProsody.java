@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -223,7 +224,7 @@ public final class LocalProsody implements AutoCloseable {
     }
 
     /** Completes with the server's exit code when its process ends, for whatever reason (any thread). */
-    public java.util.concurrent.CompletableFuture<Integer> onExit() {
+    public CompletableFuture<Integer> onExit() {
         return process.onExit().thenApply(Process::exitValue);
     }
 
