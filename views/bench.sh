@@ -5,7 +5,9 @@
 #   views/bench.sh startup 7 cds   each window with its own AppCDS archive and the installed launcher's JVM
 #                                  options (packaging/src/jpackage/args/app-image.args), as the package starts
 #   views/bench.sh startup 5 accounts   the app starts with three remembered accounts and three room tabs
-#   views/bench.sh startup 3 cds trace  also prints each app launch's start-up checkpoints (StartupTrace)
+#   views/bench.sh startup 3 cds trace  also prints each launch's start-up checkpoints (StartupTrace)
+#   BENCH_VARIANT_FLAGS="-Dx=y" views/bench.sh startup 9 cds   a third launch per round, the app with these flags:
+#                                  two ways of starting the app compared at the same moment
 #   views/bench.sh rows        the paste and the install after Apply, repeated in one process (FX CPU per change);
 #                              each round as shipped and with BENCH_ROWS_STYLES' other inline table styles
 #   BENCH_STACKS=6 views/bench.sh apply   also the 6 most frequent FX-thread stacks seen in the apply stalls
@@ -42,7 +44,8 @@ app_jvm="${BENCH_APP_JVM-$("$root/packaging/installed-jvm-options.sh")}"
 run() {
   # shellcheck disable=SC2086
   timeout 900 java $app_jvm -Dbench.watchPids="Xvfb:$xvfb" -Dchamberlain.uiPace="${BENCH_UI_PACE:-true}" \
-    -Dbench.jvmFlags="${BENCH_JVM_FLAGS:-}" -Dbench.stacks="${BENCH_STACKS:-0}" \
+    -Dbench.jvmFlags="${BENCH_JVM_FLAGS:-}" -Dbench.variantFlags="${BENCH_VARIANT_FLAGS:-}" \
+    -Dbench.stacks="${BENCH_STACKS:-0}" \
     -Dbench.rows.styles="${BENCH_ROWS_STYLES-|-fx-fixed-cell-size: -1}" -cp "$cp" org.chamberlain.views.bench.UiBench "$@"
 }
 

@@ -91,6 +91,9 @@ public final class UiBench {
 
     // ---- 1. start to interactive main window ----
 
+    /** Extra flags of a third launch per round, the app with them, to compare two ways of starting it. */
+    private static final List<String> VARIANT_FLAGS = java.util.Arrays.stream(
+            System.getProperty("bench.variantFlags", "").split("\\s+")).filter(f -> !f.isBlank()).toList();
     private static final List<String> CHILD_FLAGS = java.util.Arrays.stream(
             System.getProperty("bench.jvmFlags", "").split("\\s+")).filter(f -> !f.isBlank()).toList();
 
@@ -104,10 +107,19 @@ public final class UiBench {
                 : String.join(" ", CHILD_FLAGS)) + (cds ? "; each with its own AppCDS archive" : "; no AppCDS")
                 + (seedAccounts ? "; the app remembers " + SEEDED_ACCOUNTS.size() + " accounts (signing in to a"
                 + " closed port) and " + SEEDED_ROOMS.size() + " open room tabs" : "; empty settings"));
+        Path archives = cds ? Files.createTempDirectory("chamberlain-bench-cds") : null;
+        try {
+            startup(repetitions, archives);
+        } finally {
+            // ~30 MB of archives and jars per run.
+            deleteTree(archives);
+        }
+    }
+
+    private static void startup(int repetitions, Path archives) throws Exception {
         List<String> bareFlags = List.of();
         List<String> appFlags = List.of();
-        if (cds) {
-            Path archives = Files.createTempDirectory("chamberlain-bench-cds");
+        if (archives != null) {
             childClasspath = jarredClasspath(archives);
             // Dumped with empty settings, as the package records its class list.
             boolean seeding = seedAccounts;
@@ -118,13 +130,30 @@ public final class UiBench {
         }
         List<Launch> bare = new ArrayList<>();
         List<Launch> app = new ArrayList<>();
+        List<Launch> variant = new ArrayList<>();
+        List<String> variantFlags = new ArrayList<>(appFlags);
+        variantFlags.addAll(VARIANT_FLAGS);
         for (int i = 0; i < repetitions; i++) {
             bare.add(launch(BareWindow.class.getName(), bareFlags));
             app.add(launch(Main.class.getName(), appFlags));
-            System.out.printf("startup run %d: bare %s; app %s%n", i + 1, bare.get(i), app.get(i));
+            if (!VARIANT_FLAGS.isEmpty()) {
+                variant.add(launch(Main.class.getName(), variantFlags));
+            }
+            System.out.printf("startup run %d: bare %s; app %s%s%n", i + 1, bare.get(i), app.get(i),
+                    VARIANT_FLAGS.isEmpty() ? "" : "; app with " + VARIANT_FLAGS + " " + variant.get(i));
         }
         Launch bareMedian = Launch.median(bare);
         Launch appMedian = Launch.median(app);
+        if (!VARIANT_FLAGS.isEmpty()) {
+            Launch variantMedian = Launch.median(variant);
+            System.out.printf("FIGURE startup variant: the app with %s, first frame median %d ms, ratio %.2fx (the app"
+                    + " as it is: %.2fx); FX-thread CPU %d ms (as it is: %d ms); process CPU %d ms (as it is: %d ms)%n",
+                    VARIANT_FLAGS, variantMedian.firstFrameMillis(),
+                    (double) variantMedian.firstFrameMillis() / bareMedian.firstFrameMillis(),
+                    (double) appMedian.firstFrameMillis() / bareMedian.firstFrameMillis(),
+                    variantMedian.firstFrameFxCpu(), appMedian.firstFrameFxCpu(), variantMedian.firstFrameCpu(),
+                    appMedian.firstFrameCpu());
+        }
         System.out.printf("FIGURE startup: bare window median %d ms, Chamberlain main window (first frame)"
                 + " median %d ms, ratio %.2fx (target <= 1.30x), %d runs each%n", bareMedian.firstFrameMillis(),
                 appMedian.firstFrameMillis(), (double) appMedian.firstFrameMillis() / bareMedian.firstFrameMillis(),
@@ -220,7 +249,7 @@ public final class UiBench {
         if (seedAccounts && app) {
             seed(home.resolve("config").resolve("chamberlain"));
         }
-        if (traceApp && app && extraFlags.stream().noneMatch(f -> f.startsWith("-XX:ArchiveClassesAtExit"))) {
+        if (traceApp && extraFlags.stream().noneMatch(f -> f.startsWith("-XX:ArchiveClassesAtExit"))) {
             command.add(command.size() - 1, "-D" + StartupTrace.PROPERTY);
         }
         long started = System.currentTimeMillis();
@@ -243,8 +272,11 @@ public final class UiBench {
         }
         if (!child.waitFor(60, TimeUnit.SECONDS)) {
             child.destroyForcibly();
+            child.waitFor(10, TimeUnit.SECONDS);
         }
-        if (traceApp && app) {
+        deleteTree(home);
+        if (traceApp) {
+            System.out.println("  " + (app ? "app" : "bare window") + ":");
             output.toString().lines().filter(l -> l.startsWith("trace ") || l.startsWith("thread-cpu "))
                     .forEach(l -> System.out.println("  " + l));
         }
@@ -253,6 +285,18 @@ public final class UiBench {
                     + output);
         }
         return new Launch(shown[0] - started, shown[1], ready[0] - started, ready[1], shown[2], ready[2]);
+    }
+
+    /** Deletes a directory and everything in it; nothing when {@code tree} is null. */
+    private static void deleteTree(Path tree) throws IOException {
+        if (tree == null || !Files.exists(tree)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(tree)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Whether the app's launches print their start-up checkpoints ({@code trace} option, StartupTrace). */
