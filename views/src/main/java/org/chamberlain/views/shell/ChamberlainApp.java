@@ -187,6 +187,7 @@ public class ChamberlainApp extends Application {
             return;
         }
         keepRestoredSize(stage);
+        mainView.realizeMenuBar();
         connectAccounts();
     }
 
