@@ -14,11 +14,10 @@ import javafx.scene.layout.StackPane;
 
 /**
  * Draws the window's menu bar without its skins until the first frame is on the screen. A real menu bar makes,
- * before anything is drawn, a button per menu, each with a behaviour, key bindings and a popup window: about
- * a fifth of the FX thread's work for the first frame (docs/benchmarks.md, "Start-up, the first screen built
- * beside the theme"). The stand-in has the same nodes and style classes that the theme styles, so it is drawn
- * pixel for pixel the same (MenuBarStandInTest), and the real bar takes its place right after the first frame
- * ({@link #realize}).
+ * before anything is drawn, a button per menu, each with a behaviour, key bindings and a popup window: ~30 ms of
+ * the first frame's ~700 on a 2-core machine (docs/benchmarks.md, "Start-up, session 5"). The stand-in has the
+ * same nodes and style classes that the theme styles, so it is drawn pixel for pixel the same
+ * (MenuBarStandInTest), and the real bar takes its place right after the first frame ({@link #realize}).
  *
  * <p>Nothing typed or clicked before then is lost: the first key pressed anywhere in the window, or a mouse
  * button pressed on a menu title, puts the real bar in place at once and then hands it that same press, so

@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
  * (charts, date and colour pickers, spinners, sliders, tree tables, AtlantaFX's own extra controls…): about half
  * of its 1,000 rules. Every window pays for the whole theme: JavaFX decodes all of it and matches every node
  * against it, and the trimmed theme made the main window's first frame ~40 ms sooner (docs/benchmarks.md,
- * "Start-up, the first screen"). The build makes the trimmed files ({@link #main}, views/pom.xml) beside the
+ * "Start-up, session 5"). The build makes the trimmed files ({@link #main}, views/pom.xml) beside the
  * classes, then JavaFX's binary form of each; without them (a build that skipped that step) the full theme is used.
  *
  * <p>A rule is dropped only when each of its selectors names one of the {@link #UNUSED} style classes; from a
  * rule with several selectors only those selectors go. Nothing else changes, so what the app shows is styled
- * exactly as before (ArchitectureTest keeps the app from starting to use one of these controls unnoticed).
+ * exactly as before (TrimmedThemeTest keeps the app from starting to use one of these controls unnoticed).
  */
 public final class TrimmedTheme {
     /**
