@@ -88,6 +88,8 @@ public final class MainWindowView {
     private double wantedSidebarWidth = Double.NaN;
     private boolean dividerMovedByPerson;
     private VBox sidebarBox;
+    /** Drawn until the first frame is on the screen; then the real menu bar ({@link #realizeMenuBar}). */
+    private final MenuBarStandIn menuBarStandIn;
 
     /**
      * Builds the window's shell (menus and status bar); {@link #buildWorkspace()} adds the sidebar, the tabs
@@ -100,7 +102,12 @@ public final class MainWindowView {
         this.model = model;
         this.roomContent = roomContent;
         this.quit = quit;
-        frame.setTop(menuBar());
+        menuBarStandIn = new MenuBarStandIn(menuBar(), frame::setTop);
+        frame.setTop(menuBarStandIn.node());
+        // -Dchamberlain.menuBarStandIn=false: the real bar from the start, to compare start-up times (views/bench.sh).
+        if (!Boolean.parseBoolean(System.getProperty("chamberlain.menuBarStandIn", "true"))) {
+            menuBarStandIn.realize();
+        }
         Region loading = new Region();
         loading.getStyleClass().add("workspace");
         frame.setCenter(loading);
@@ -111,8 +118,8 @@ public final class MainWindowView {
 
     /**
      * Adds the sidebar, the workspace tabs and the notifications to the shell; does nothing the second time.
-     * The composition root calls it once the shell's first frame is on the screen, so the window appears
-     * at once and fills a moment later (the status bar says it is loading meanwhile). FX thread.
+     * The composition root calls it before the window is first shown, so the window is complete in its first
+     * frame. FX thread.
      */
     public void buildWorkspace() {
         if (workspaceReady.get()) {
@@ -138,6 +145,14 @@ public final class MainWindowView {
         StackPane.setMargin(notifications, new Insets(0, 16, 110, 0));
         root.getChildren().add(notifications);
         workspaceReady.set(true);
+    }
+
+    /**
+     * Puts the real menu bar where its stand-in was drawn; the composition root calls it right after the first
+     * frame (before that, the first key press or a click on a menu title does it). FX thread.
+     */
+    public void realizeMenuBar() {
+        menuBarStandIn.realize();
     }
 
     /** True once {@link #buildWorkspace()} has run. */

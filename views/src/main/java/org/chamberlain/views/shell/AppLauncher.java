@@ -2,6 +2,7 @@ package org.chamberlain.views.shell;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -11,12 +12,26 @@ import javafx.stage.Stage;
  * server afterwards. Called once per process, from the main thread.
  */
 public final class AppLauncher {
+    /**
+     * Smack logs each connection a server closes as a WARNING with a stack trace on the terminal, e.g. one per
+     * sandbox account when Ctrl+C stops the sandbox's server with the app. The window already shows each
+     * account's state and why it changed, so in the desktop app those lines are only noise. Held here: the
+     * logging framework keeps loggers only weakly, and a collected logger would lose its filter.
+     */
+    private static final Logger SMACK_CONNECTIONS = Logger.getLogger("org.jivesoftware.smack.AbstractXMPPConnection");
 
     private AppLauncher() {
     }
 
+    /** Keeps "Connection … closed with error" off the terminal (the window reports it); other records pass. */
+    static void quietClosedConnectionWarnings() {
+        SMACK_CONNECTIONS.setFilter(record -> record.getMessage() == null
+                || !record.getMessage().endsWith(" closed with error"));
+    }
+
     /** Runs the app; returns the process exit code (0 after a normal close). */
     public static int run(StartupOptions options) {
+        quietClosedConnectionWarnings();
         try (ClassPreloader preloader = ClassPreloader.start()) {
             return runApp(options);
         }

@@ -66,6 +66,7 @@ import org.chamberlain.views.rooms.RoomWorkspace;
 import org.chamberlain.views.settings.WindowSettings;
 import org.chamberlain.views.tasks.FxTaskRunner;
 import org.chamberlain.views.tasks.TaskRunner;
+import org.chamberlain.views.theme.TrimmedTheme;
 
 /**
  * The composition root: builds the object graph once (task runner, notification center, view models,
@@ -187,6 +188,7 @@ public class ChamberlainApp extends Application {
             return;
         }
         keepRestoredSize(stage);
+        mainView.realizeMenuBar();
         connectAccounts();
     }
 
@@ -611,8 +613,8 @@ public class ChamberlainApp extends Application {
     }
 
     static void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(TrimmedTheme.url(dark).orElseGet(() -> dark
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
     }
 
     private WindowSettings loadSettings() {
