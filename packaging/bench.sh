@@ -68,12 +68,12 @@ echo "== desktop app: start until its window exists (Xvfb)"
 if ! command -v Xvfb >/dev/null || ! command -v xwininfo >/dev/null || ! command -v xev >/dev/null; then
   echo "skipped: needs Xvfb, xwininfo and xev (apt-get install -y xvfb x11-utils)"; exit 0
 fi
-xlog="$(mktemp)"
-Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp >"$xlog" 2>/dev/null &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true; cleanup_home; [ $install = yes ] && DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq chamberlain >/dev/null || true' EXIT
-for _ in $(seq 150); do grep -qE '^[0-9]+$' "$xlog" && break; sleep 0.1; done
-display=":$(head -n 1 "$xlog")"
+# shellcheck source=../scripts/xvfb.sh
+. "$here/../scripts/xvfb.sh"
+trap 'xvfb_stop; cleanup_home; [ $install = yes ] && DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq chamberlain >/dev/null || true' EXIT
+# The display number goes to $home, which the trap deletes (a mktemp file of its own was left in /tmp).
+xvfb_start "$home/xvfb.display" || { echo "skipped: Xvfb did not start"; exit 0; }
+display="$XVFB_DISPLAY"
 
 cpu_ms() { # CPU time (user + system) a live process has used so far, from /proc (clock ticks)
   awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"

@@ -23,15 +23,13 @@ mvn -B -q -o -pl views -am test-compile dependency:build-classpath \
   || { echo "bench.sh: the build failed; run: mvn -B -o -pl views -am test-compile" >&2; exit 2; }
 cp="$root/views/target/test-classes:$root/views/target/classes:$(cat "$root/views/target/bench.classpath")"
 
-# -displayfd lets Xvfb pick a free display, so two benchmark runs (or a test's Xvfb) never collide.
+# Xvfb on a free display (scripts/xvfb.sh), so two benchmark runs (or a test's Xvfb) never collide.
+# shellcheck source=../scripts/xvfb.sh
+. "$root/scripts/xvfb.sh"
 xlog="$(mktemp)"
-Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp >"$xlog" 2>/dev/null &
-xvfb=$!
-trap 'kill "$xvfb" 2>/dev/null || true; rm -f "$xlog"' EXIT
-for _ in $(seq 150); do grep -qE '^[0-9]+$' "$xlog" && break; sleep 0.1; done
-grep -qE '^[0-9]+$' "$xlog" || { echo "bench.sh: Xvfb did not start" >&2; exit 2; }
-display=":$(head -n 1 "$xlog")"
-export DISPLAY="$display"
+trap 'xvfb_stop; rm -f "$xlog"' EXIT
+xvfb_start "$xlog" || { echo "bench.sh: Xvfb did not start" >&2; exit 2; }
+export DISPLAY="$XVFB_DISPLAY"
 
 # BENCH_JVM_FLAGS: extra flags for both windows of the start-up benchmark, e.g. the installed launcher's:
 #   BENCH_JVM_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1" views/bench.sh startup 7
@@ -43,7 +41,7 @@ fi
 app_jvm="${BENCH_APP_JVM-$("$root/packaging/installed-jvm-options.sh")}"
 run() {
   # shellcheck disable=SC2086
-  timeout 900 java $app_jvm -Dbench.watchPids="Xvfb:$xvfb" -Dchamberlain.uiPace="${BENCH_UI_PACE:-true}" \
+  timeout 900 java $app_jvm -Dbench.watchPids="Xvfb:$XVFB_PID" -Dchamberlain.uiPace="${BENCH_UI_PACE:-true}" \
     -Dbench.jvmFlags="${BENCH_JVM_FLAGS:-}" -Dbench.variantFlags="${BENCH_VARIANT_FLAGS:-}" \
     -Dbench.stacks="${BENCH_STACKS:-0}" \
     -Dbench.rows.styles="${BENCH_ROWS_STYLES-|-fx-fixed-cell-size: -1}" -cp "$cp" org.chamberlain.views.bench.UiBench "$@"

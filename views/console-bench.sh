@@ -19,6 +19,8 @@ app_jvm="${CONSOLE_BENCH_JVM-$("$root/packaging/installed-jvm-options.sh")}"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "app JVM flags: ${app_jvm:-(JDK defaults)}; replayer niceness: ${CONSOLE_BENCH_NICENESS:-10 (default)}"
 echo "load before: $(uptime)"
+log=""
+trap 'rm -f "$log"' EXIT # also when the run is interrupted
 for i in $(seq "$runs"); do
   log="$(mktemp)"
   if ! mvn -B -q -o -pl views -am verify -Dcheckstyle.skip -Dsurefire.failIfNoSpecifiedTests=false \

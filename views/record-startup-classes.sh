@@ -13,12 +13,12 @@ mvn -B -q -o -pl views -am compile dependency:build-classpath -Dmdep.outputFile=
   >/dev/null 2>&1 || { echo "record-startup-classes: the build failed: mvn -B -o -pl views -am compile" >&2; exit 2; }
 cp="$root/views/target/classes:$(cat "$root/views/target/startup.classpath")"
 work="$(mktemp -d)"
-Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>/dev/null &
-xvfb=$!
-trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 150); do grep -qE '^[0-9]+$' "$work/xvfb.log" && break; sleep 0.1; done
+# shellcheck source=../scripts/xvfb.sh
+. "$root/scripts/xvfb.sh"
+trap 'xvfb_stop; rm -rf "$work"' EXIT
+xvfb_start "$work/xvfb.log" || { echo "record-startup-classes: Xvfb did not start" >&2; exit 2; }
 # The probe closes the window once it is complete; an empty HOME: no accounts, default layout.
-DISPLAY=":$(head -n 1 "$work/xvfb.log")" HOME="$work" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
+DISPLAY="$XVFB_DISPLAY" HOME="$work" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
   XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache" timeout 120 java -cp "$cp" \
   -Dchamberlain.firstFrameProbe=exit -Dchamberlain.preloadClasses=false -Xlog:class+load=info:file="$work/classes.log" \
   org.chamberlain.views.Main >"$work/app.log" 2>&1 || { cat "$work/app.log" >&2; exit 1; }

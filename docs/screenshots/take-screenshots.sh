@@ -15,20 +15,22 @@ out="$root/docs/screenshots"
 work="$(mktemp -d)"
 pids=()
 
+# shellcheck source=../../scripts/xvfb.sh
+. "$root/scripts/xvfb.sh"
 cleanup() {
   # Newest first: the app (which stops its sandbox server), then the window manager, then the X server.
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
     kill "${pids[$i]}" 2>/dev/null || true
     wait "${pids[$i]}" 2>/dev/null || true
   done
+  xvfb_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
-pids+=($!)
-for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n 1 "$work/display")"
+xvfb_start "$work/display" "$work/xvfb.log" \
+  || { echo "Xvfb did not start; its log:" >&2; cat "$work/xvfb.log" >&2; exit 1; }
+export DISPLAY="$XVFB_DISPLAY"
 openbox >"$work/openbox.log" 2>&1 &
 pids+=($!)
 

@@ -13,22 +13,23 @@ if ! command -v Xvfb >/dev/null; then
     "(apt-get install -y xvfb)" >&2
   exit 0
 fi
+# Run by the packaging build from the source tree (packaging/pom.xml, exec-maven-plugin), so the repository's
+# scripts/ is four levels up.
+# shellcheck source=../../../../scripts/xvfb.sh
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../../../scripts/xvfb.sh"
 work="$(mktemp -d)"
-xlog="$work/xvfb.log"
-Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp >"$xlog" 2>/dev/null &
-xvfb=$!
 cleanup() {
-  # Xvfb ends by our signal, so its exit status says nothing.
-  kill "$xvfb" 2>/dev/null || true
-  wait "$xvfb" 2>/dev/null || true
+  xvfb_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
-for _ in $(seq 150); do grep -qE '^[0-9]+$' "$xlog" && break; sleep 0.1; done
-display=":$(head -n 1 "$xlog")"
+if ! xvfb_start "$work/xvfb.log"; then
+  echo "record-classlist: Xvfb did not start; the package will start without an archive of its own classes" >&2
+  exit 0
+fi
 # The app's own first-frame probe closes the window once it is complete (workspace built and rendered), so
 # the list holds every class up to the complete window, however slowly this machine gets there.
-DISPLAY="$display" HOME="$work" XDG_CACHE_HOME="$work/.cache" \
+DISPLAY="$XVFB_DISPLAY" HOME="$work" XDG_CACHE_HOME="$work/.cache" \
   JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$list -Dchamberlain.firstFrameProbe=exit" \
   timeout 120 "$image/bin/chamberlain" >"$work/app.log" 2>&1 || true
 if grep -q '^ready-epoch-ms=' "$work/app.log"; then

@@ -127,7 +127,8 @@ public final class ConsoleViewModel implements AutoCloseable {
     private long runs;
 
     /**
-     * @param workDir where the console writes the copies of scripts it replays (deleted on close)
+     * @param workDir where the console writes the copies of scripts it replays (the copies are deleted when the
+     *     JVM exits; the folder belongs to the caller)
      */
     public ConsoleViewModel(TaskRunner tasks, ReplayLauncher launcher, Path workDir) {
         this.tasks = tasks;
@@ -426,8 +427,10 @@ public final class ConsoleViewModel implements AutoCloseable {
             Path dir = Files.createDirectories(workDir.resolve("run-" + number));
             Path copy = dir.resolve(name);
             Files.writeString(copy, replayed, StandardCharsets.UTF_8);
-            copy.toFile().deleteOnExit();
+            // deleteOnExit deletes in the reverse order of registration, so the folder comes first: registered
+            // after the copy, it was deleted while it still held the copy, and it (and the console's folder) stayed.
             dir.toFile().deleteOnExit();
+            copy.toFile().deleteOnExit();
             return copy;
         }, copy -> {
             runningCopy = copy;

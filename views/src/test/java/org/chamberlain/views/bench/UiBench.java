@@ -488,10 +488,10 @@ public final class UiBench {
     // ---- 3. applying 1,000 changes against Prosody ----
 
     private static void apply(Stage stage) throws Exception {
+        Path audit = Files.createTempFile("chamberlain-bench-audit", ".jsonl");
         try (LocalProsody server = TestServers.start();
                 FxTaskRunner tasks = new FxTaskRunner(4);
                 ConnectionManager connections = new ConnectionManager()) {
-            Path audit = Files.createTempFile("chamberlain-bench-audit", ".jsonl");
             AccountSessions sessions = new AccountSessions(connections, tasks, AuditTrail.to(new AuditLog(audit)),
                     problem -> System.err.println("audit: " + problem.getMessage()));
             try {
@@ -597,6 +597,9 @@ public final class UiBench {
             } finally {
                 sessions.close();
             }
+        } finally {
+            // After the runner and the connections are closed: no audit append can come later and recreate it.
+            Files.deleteIfExists(audit);
         }
     }
 

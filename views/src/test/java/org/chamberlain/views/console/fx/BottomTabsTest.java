@@ -2,6 +2,7 @@ package org.chamberlain.views.console.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
@@ -21,6 +22,7 @@ import org.chamberlain.views.console.replay.ReplayEvent.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -32,12 +34,15 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class BottomTabsTest {
+    /** The console's working files; deleted by JUnit after each test. */
+    @TempDir
+    Path workDir;
     private ConsoleOnStage console;
     private ConsoleView view;
 
     @Start
     void start(Stage stage) throws Exception {
-        console = ConsoleOnStage.show(stage, "bottom-tabs", List.of());
+        console = ConsoleOnStage.show(stage, workDir, List.of());
         view = console.view();
     }
 

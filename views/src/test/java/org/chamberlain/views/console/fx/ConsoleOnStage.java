@@ -1,8 +1,8 @@
 package org.chamberlain.views.console.fx;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -23,24 +23,28 @@ final class ConsoleOnStage implements AutoCloseable {
     private final ConsoleView view;
     private final Scene scene;
 
-    private ConsoleOnStage(Stage stage, String directoryPrefix, List<Path> scriptFolders, double width,
-            double height) throws Exception {
+    private ConsoleOnStage(Stage stage, Path workDir, List<Path> scriptFolders, double width, double height) {
         tasks = new FxTaskRunner(2);
         launcher = new ChildReplayLauncher(Platform::runLater);
-        view = new ConsoleView(new ConsoleViewModel(tasks, launcher, Files.createTempDirectory(directoryPrefix)),
+        view = new ConsoleView(new ConsoleViewModel(tasks, launcher,
+                Objects.requireNonNull(workDir, "workDir (a @TempDir field is filled before @Start)")),
                 scriptFolders);
         scene = new Scene((Parent) view.node(), width, height);
         stage.setScene(scene);
         stage.show();
     }
 
-    /** A 1280×800 console whose working files go to a new temporary directory named after the prefix. */
-    static ConsoleOnStage show(Stage stage, String directoryPrefix, List<Path> scriptFolders) throws Exception {
-        return new ConsoleOnStage(stage, directoryPrefix, scriptFolders, 1280, 800);
+    /**
+     * A 1280×800 console whose working files (script copies, replay runs) go to {@code workDir}: give it the test's
+     * {@code @TempDir} field, which JUnit fills before TestFX calls {@code @Start} and deletes after
+     * {@code @AfterEach} closed the console (and with it the replays that write there).
+     */
+    static ConsoleOnStage show(Stage stage, Path workDir, List<Path> scriptFolders) {
+        return new ConsoleOnStage(stage, workDir, scriptFolders, 1280, 800);
     }
 
-    static ConsoleOnStage show(Stage stage, String directoryPrefix, double width, double height) throws Exception {
-        return new ConsoleOnStage(stage, directoryPrefix, List.of(), width, height);
+    static ConsoleOnStage show(Stage stage, Path workDir, double width, double height) {
+        return new ConsoleOnStage(stage, workDir, List.of(), width, height);
     }
 
     ConsoleView view() {

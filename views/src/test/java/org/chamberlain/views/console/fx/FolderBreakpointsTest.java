@@ -27,13 +27,16 @@ import org.testfx.framework.junit5.Start;
 @WithProsody
 @ExtendWith(ApplicationExtension.class)
 class FolderBreakpointsTest {
+    /** The console's working files; deleted by JUnit after each test. */
+    @TempDir
+    Path workDir;
     private ConsoleOnStage console;
     private ConsoleView view;
     private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
-        console = ConsoleOnStage.show(stage, "breakpoints", List.of());
+        console = ConsoleOnStage.show(stage, workDir, List.of());
         view = console.view();
         scene = console.scene();
     }

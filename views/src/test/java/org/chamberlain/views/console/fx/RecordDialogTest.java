@@ -2,6 +2,7 @@ package org.chamberlain.views.console.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,7 @@ import org.chamberlain.views.xmlconsole.TrafficSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -40,13 +42,16 @@ class RecordDialogTest {
     private static final String SCRIPT = String.join("\n", "# Two people", "", "[Client] Romeo",
             "\tjid: recjuliet@localhost", "\tpassword: password", "", "---------", "", "Romeo connects", "");
 
+    /** The console's working files; deleted by JUnit after each test. */
+    @TempDir
+    Path workDir;
     private ConsoleOnStage console;
     private ConsoleView view;
     private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
-        console = ConsoleOnStage.show(stage, "record", List.of());
+        console = ConsoleOnStage.show(stage, workDir, List.of());
         view = console.view();
         scene = console.scene();
     }

@@ -24,6 +24,7 @@ import org.chamberlain.views.console.ConsoleViewModel.RunState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -59,12 +60,15 @@ class ReplayQuietnessTest {
             "Quiet disconnects",
             "");
 
+    /** The console's working files; deleted by JUnit after each test. */
+    @TempDir
+    Path workDir;
     private ConsoleOnStage console;
     private ConsoleView view;
 
     @Start
     void start(Stage stage) throws Exception {
-        console = ConsoleOnStage.show(stage, "quiet", 1000, 700);
+        console = ConsoleOnStage.show(stage, workDir, 1000, 700);
         view = console.view();
     }
 

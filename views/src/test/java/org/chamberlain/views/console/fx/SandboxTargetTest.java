@@ -30,13 +30,16 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class SandboxTargetTest {
+    /** The console's working files; deleted by JUnit after each test. */
+    @TempDir
+    Path workDir;
     private ConsoleOnStage console;
     private ConsoleView view;
     private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
-        console = ConsoleOnStage.show(stage, "sandbox-console", List.of());
+        console = ConsoleOnStage.show(stage, workDir, List.of());
         view = console.view();
         scene = console.scene();
     }

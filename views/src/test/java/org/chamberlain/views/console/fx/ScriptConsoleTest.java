@@ -23,6 +23,7 @@ import org.chamberlain.views.console.ConsoleViewModel.RunState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -35,13 +36,16 @@ import org.testfx.framework.junit5.Start;
 class ScriptConsoleTest {
     static final Path SUITE = TestServers.sharedDir().resolve("suite").resolve("prosody-0.12.3");
 
+    /** The console's working files; deleted by JUnit after each test. */
+    @TempDir
+    Path workDir;
     private ConsoleOnStage console;
     private ConsoleView view;
     private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
-        console = ConsoleOnStage.show(stage, "console-test", List.of(SUITE));
+        console = ConsoleOnStage.show(stage, workDir, List.of(SUITE));
         view = console.view();
         scene = console.scene();
     }

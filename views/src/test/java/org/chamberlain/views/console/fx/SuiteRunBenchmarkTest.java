@@ -2,6 +2,7 @@ package org.chamberlain.views.console.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Scene;
@@ -19,6 +20,7 @@ import org.chamberlain.views.console.replay.ReplayEvent.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -29,13 +31,16 @@ import org.testfx.framework.junit5.Start;
 @WithProsody
 @ExtendWith(ApplicationExtension.class)
 class SuiteRunBenchmarkTest {
+    /** The console's working files; deleted by JUnit after each test. */
+    @TempDir
+    Path workDir;
     private ConsoleOnStage console;
     private ConsoleView view;
     private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
-        console = ConsoleOnStage.show(stage, "suite", List.of());
+        console = ConsoleOnStage.show(stage, workDir, List.of());
         view = console.view();
         scene = console.scene();
     }

@@ -2,7 +2,6 @@ package org.chamberlain.views.console.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.chamberlain.views.console.replay.ReplayEvent.Stanza;
 import org.chamberlain.views.tasks.SameThreadTaskRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -29,15 +29,17 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class TrafficTabBenchmarkTest {
+    /** The console's working directory (unused: no replay here); deleted by JUnit after the test. */
+    @TempDir
+    Path workDir;
     private ConsoleView view;
     private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path work = Files.createTempDirectory("console-bench");
         ConsoleViewModel model = new ConsoleViewModel(new SameThreadTaskRunner(), (args, dir, sink) -> {
             throw new UnsupportedOperationException("no replay in this benchmark");
-        }, work);
+        }, workDir);
         view = new ConsoleView(model, List.of());
         scene = new Scene((javafx.scene.Parent) view.node(), 1280, 800);
         stage.setScene(scene);
