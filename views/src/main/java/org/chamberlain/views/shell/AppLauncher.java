@@ -4,7 +4,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javafx.application.Platform;
+import javafx.event.EventHandler;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * Starts the desktop app from a plain class (JavaFX on the classpath refuses a main class that extends
@@ -29,6 +31,22 @@ public final class AppLauncher {
                 || !record.getMessage().endsWith(" closed with error"));
     }
 
+    /**
+     * What the main window's closing does: the app cleans up at once, and the toolkit is stopped only once
+     * JavaFX has finished hiding the window. The hidden event comes in the middle of the hiding; stopping the
+     * toolkit there left Glass without an event thread for the rest of it, and every Ctrl+Q (Quit) ended with
+     * an IllegalStateException from {@code Window.setView}.
+     */
+    static EventHandler<WindowEvent> whenMainWindowHidden(Runnable cleanUp, Runnable stopToolkit) {
+        return hidden -> {
+            try {
+                cleanUp.run();
+            } finally {
+                Platform.runLater(stopToolkit);
+            }
+        };
+    }
+
     /** Runs the app; returns the process exit code (0 after a normal close). */
     public static int run(StartupOptions options) {
         quietClosedConnectionWarnings();
@@ -46,14 +64,10 @@ public final class AppLauncher {
         Platform.startup(() -> {
             ChamberlainApp app = new ChamberlainApp(options);
             Stage stage = new Stage();
-            stage.setOnHidden(e -> {
-                try {
-                    app.stop();
-                } finally {
-                    Platform.exit();
-                    closed.countDown();
-                }
-            });
+            stage.setOnHidden(whenMainWindowHidden(app::stop, () -> {
+                Platform.exit();
+                closed.countDown();
+            }));
             try {
                 app.init();
                 app.start(stage);
