@@ -54,18 +54,23 @@ public final class FirstFrameProbe {
         }
         // Complete when shown: the first frame is the complete window.
         boolean completeWhenShown = ready.get();
-        Runnable complete = () -> {
-            report(READY_PREFIX);
+        Runnable closeIfAsked = () -> {
             if ("exit".equals(mode)) {
                 Platform.runLater(stage::close);
             }
         };
         afterTwoPulses(stage, () -> {
-            report(OUTPUT_PREFIX);
             if (completeWhenShown) {
-                complete.run();
+                // One reading for both lines: the ready line must not also count the time this probe took to
+                // print the first one (reading /proc with cold code: ~10-20 ms).
+                report(OUTPUT_PREFIX, READY_PREFIX);
+                closeIfAsked.run();
             } else {
-                whenTrue(ready, () -> afterTwoPulses(stage, complete));
+                report(OUTPUT_PREFIX);
+                whenTrue(ready, () -> afterTwoPulses(stage, () -> {
+                    report(READY_PREFIX);
+                    closeIfAsked.run();
+                }));
             }
         });
     }
@@ -111,14 +116,17 @@ public final class FirstFrameProbe {
         Platform.requestNextPulse();
     }
 
-    private static void report(String prefix) {
-        StartupTrace.mark(prefix);
-        if (prefix.equals(READY_PREFIX)) {
-            StartupTrace.threads();
-        }
+    /** Prints one line per prefix, all with the same reading of the clock and the CPU times, taken first. */
+    private static void report(String... prefixes) {
         long now = System.currentTimeMillis();
-        System.out.println(prefix + now + CPU_MARK + processCpuMillis() + FX_CPU_MARK
-                + Math.round(threadCpuMicros() / 1000.0));
+        String reading = now + CPU_MARK + processCpuMillis() + FX_CPU_MARK + Math.round(threadCpuMicros() / 1000.0);
+        for (String prefix : prefixes) {
+            StartupTrace.mark(prefix);
+            if (prefix.equals(READY_PREFIX)) {
+                StartupTrace.threads();
+            }
+            System.out.println(prefix + reading);
+        }
         System.out.flush();
     }
 
