@@ -90,10 +90,7 @@ class MenuBarStandInTest {
         Node roomTitle = FxTesting.onFx(() -> scene.getRoot().lookupAll(".menu-bar .label").stream()
                 .filter(n -> n instanceof Label l && "_Room".equals(l.getText())).findFirst().orElseThrow());
         robot.clickOn(roomTitle);
-        MenuBar real = FxTesting.onFx(() -> (MenuBar) scene.getRoot().lookup(".menu-bar"));
-        Menu room = FxTesting.onFx(() -> real.getMenus().stream().filter(m -> "_Room".equals(m.getText()))
-                .findFirst().orElseThrow());
-        assertThat(FxTesting.waitFor(10, room::isShowing)).isTrue();
+        assertRealMenuShows("_Room");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
     }
 
@@ -126,10 +123,7 @@ class MenuBarStandInTest {
     void aMnemonicTypedBeforeTheRealBarIsInPlaceOpensItsMenu(FxRobot robot) throws Exception {
         assertStandInInPlace();
         robot.press(KeyCode.ALT).press(KeyCode.R).release(KeyCode.R).release(KeyCode.ALT);
-        MenuBar real = FxTesting.onFx(() -> (MenuBar) scene.getRoot().lookup(".menu-bar"));
-        Menu room = FxTesting.onFx(() -> real.getMenus().stream().filter(m -> "_Room".equals(m.getText()))
-                .findFirst().orElseThrow());
-        assertThat(FxTesting.waitFor(10, room::isShowing)).isTrue();
+        assertRealMenuShows("_Room");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
     }
 
@@ -139,6 +133,13 @@ class MenuBarStandInTest {
         FxTesting.onFx(view::realizeMenuBar);
         assertThat(FxTesting.onFx(() -> scene.getRoot().lookupAll(".menu-bar"))).singleElement()
                 .isInstanceOf(MenuBar.class);
+    }
+
+    private void assertRealMenuShows(String title) throws Exception {
+        MenuBar real = FxTesting.onFx(() -> (MenuBar) scene.getRoot().lookup(".menu-bar"));
+        Menu menu = FxTesting.onFx(() -> real.getMenus().stream().filter(m -> title.equals(m.getText()))
+                .findFirst().orElseThrow());
+        assertThat(FxTesting.waitFor(10, menu::isShowing)).as("%s showing", title).isTrue();
     }
 
     private void assertStandInInPlace() throws Exception {
