@@ -584,9 +584,16 @@ public final class MembersViewModel {
                 matched[count++] = i;
             }
         }
+        // The same rows as shown now (a letter every row has, say): the table is left alone. Re-setting 10,000
+        // equal rows cost the first keystroke most of a frame (docs/benchmarks.md, "session 5").
+        boolean unchanged = shownNeedle != null && count == shownIndexes.length
+                && java.util.Arrays.equals(matched, 0, count, shownIndexes, 0, count);
         shownIndexes = java.util.Arrays.copyOf(matched, count);
         shownNeedle = needle;
         shownList = only;
+        if (unchanged) {
+            return;
+        }
         List<MemberRow> shown = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             shown.add(allRows.get(shownIndexes[k]));

@@ -136,6 +136,26 @@ class MembersViewModelTest {
     }
 
     @Test
+    void aFilterThatKeepsEveryShownRowLeavesTheListAlone() {
+        List<javafx.collections.ListChangeListener.Change<? extends MemberRow>> changes = new java.util.ArrayList<>();
+        model.rows().addListener((javafx.collections.ListChangeListener<MemberRow>) changes::add);
+        model.filter().set("e"); // every address has an "e"
+        assertThat(changes).isEmpty();
+        assertThat(model.rows()).hasSize(4);
+        model.filter().set("ex"); // still every row
+        assertThat(changes).isEmpty();
+        model.filter().set("example.org"); // not troll@example.net
+        assertThat(changes).hasSize(1);
+        assertThat(model.rows()).extracting(MemberRow::jid).doesNotContain("troll@example.net").hasSize(3);
+        model.filter().set("");
+        assertThat(model.rows()).hasSize(4);
+        // After a change the rows are new objects: the same indexes must not keep the old ones on screen.
+        model.addAll("zed@example.org", Affiliation.MEMBER, null);
+        model.filter().set("e");
+        assertThat(model.rows()).extracting(MemberRow::jid).contains("zed@example.org");
+    }
+
+    @Test
     void revertDropsEverything() {
         model.addAll("x@example.org y@example.org", Affiliation.ADMIN, null);
         model.remove("bob@example.org", null);
