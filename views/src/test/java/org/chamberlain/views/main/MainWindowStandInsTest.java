@@ -2,21 +2,17 @@ package org.chamberlain.views.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.chamberlain.views.console.fx.FxTesting;
-import org.chamberlain.views.notifications.NotificationCenter;
 import org.chamberlain.views.shell.AccountProfile;
 import org.chamberlain.views.tasks.FxTaskRunner;
 import org.junit.jupiter.api.AfterEach;
@@ -38,13 +34,10 @@ class MainWindowStandInsTest {
 
     @Start
     void start(Stage stage) {
-        model = new MainWindowViewModel(tasks, new NotificationCenter(Clock.systemUTC()), List.of(), null, List.of(),
-                null);
-        view = new MainWindowView(model, tab -> new Label("content of " + tab.room()), stage::close);
-        view.buildWorkspace();
-        scene = new Scene(view.node(), 1000, 700);
-        stage.setScene(scene);
-        stage.show();
+        EmptyMainWindow window = EmptyMainWindow.show(stage, tasks);
+        model = window.model();
+        view = window.view();
+        scene = window.scene();
     }
 
     @AfterEach

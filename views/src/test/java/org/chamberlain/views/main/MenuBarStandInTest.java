@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import java.time.Clock;
-import java.util.List;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -19,7 +17,6 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.chamberlain.views.console.fx.FxTesting;
-import org.chamberlain.views.notifications.NotificationCenter;
 import org.chamberlain.views.tasks.FxTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,13 +40,10 @@ class MenuBarStandInTest {
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = new MainWindowViewModel(tasks, new NotificationCenter(Clock.systemUTC()), List.of(), null, List.of(),
-                null);
-        view = new MainWindowView(model, tab -> new Label("content of " + tab.room()), stage::close);
-        view.buildWorkspace();
-        scene = new Scene(view.node(), 1000, 700);
-        stage.setScene(scene);
-        stage.show();
+        EmptyMainWindow window = EmptyMainWindow.show(stage, tasks);
+        model = window.model();
+        view = window.view();
+        scene = window.scene();
     }
 
     @AfterEach
