@@ -172,6 +172,7 @@ public class ChamberlainApp extends Application {
         primaryStage.setTitle("Chamberlain");
         restoreLayout(primaryStage);
         mainView.sidebarWidth(settings.sidebarWidth());
+        mainView.startWithNothingFocused();
         primaryStage.show();
         StartupTrace.mark("shown");
         // Seen under Xvfb with openbox: right after the window is mapped, the window manager's answer shrinks

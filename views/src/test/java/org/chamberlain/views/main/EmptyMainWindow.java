@@ -8,7 +8,10 @@ import javafx.stage.Stage;
 import org.chamberlain.views.notifications.NotificationCenter;
 import org.chamberlain.views.tasks.FxTaskRunner;
 
-/** The main window as it starts with no account and no room, shown on a test's stage (1000 x 700). FX thread. */
+/**
+ * The main window as the app starts it with no account and no room (nothing focused), shown on a test's stage
+ * (1000 x 700). FX thread.
+ */
 record EmptyMainWindow(MainWindowViewModel model, MainWindowView view, Scene scene) {
 
     static EmptyMainWindow show(Stage stage, FxTaskRunner tasks) {
@@ -18,6 +21,7 @@ record EmptyMainWindow(MainWindowViewModel model, MainWindowView view, Scene sce
         view.buildWorkspace();
         Scene scene = new Scene(view.node(), 1000, 700);
         stage.setScene(scene);
+        view.startWithNothingFocused();
         stage.show();
         return new EmptyMainWindow(model, view, scene);
     }

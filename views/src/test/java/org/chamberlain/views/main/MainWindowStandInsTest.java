@@ -9,8 +9,10 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.VBox;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.chamberlain.views.console.fx.FxTesting;
 import org.chamberlain.views.shell.AccountProfile;
@@ -18,6 +20,7 @@ import org.chamberlain.views.tasks.FxTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -64,6 +67,16 @@ class MainWindowStandInsTest {
         assertThat(FxTesting.onFx(() -> scene.getRoot().lookupAll(".tree-view"))).containsExactly(tree);
         VBox sidebar = FxTesting.onFx(() -> (VBox) tree.getParent());
         assertThat(FxTesting.onFx(() -> sidebar.getChildren().indexOf(tree))).isEqualTo(2);
+    }
+
+    @Test
+    void nothingIsFocusedAtFirstSoTheFilterShowsItsHintAndTabReachesIt(FxRobot robot) throws Exception {
+        TextField filter = FxTesting.onFx(() -> (TextField) scene.lookup("#room-filter"));
+        assertThat(FxTesting.onFx(filter::isFocused)).isFalse();
+        assertThat(FxTesting.onFx(() -> scene.getFocusOwner())).isNotInstanceOf(TextField.class);
+        assertThat(FxTesting.onFx(filter::getPromptText)).isEqualTo("Filter rooms (Ctrl+F)");
+        robot.press(KeyCode.TAB).release(KeyCode.TAB);
+        assertThat(FxTesting.waitFor(10, filter::isFocused)).as("Tab goes to the filter box first").isTrue();
     }
 
     @Test
