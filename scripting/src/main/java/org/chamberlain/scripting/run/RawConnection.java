@@ -633,16 +633,7 @@ final class RawConnection {
     /** TCP, non-blocking, registered with the poller; waits (handling other connections) for the connect. */
     private void connect() throws ConnectFailure, InterruptedException {
         try {
-            channel = SocketChannel.open();
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            key = poller.register(channel, this);
-            // On loopback the handshake has usually completed by the time connect returns "in progress": asking
-            // again at once saves a turn through the selector.
-            if (channel.connect(new InetSocketAddress(settings.address(), settings.port()))
-                    || channel.finishConnect()) {
-                connected = true;
-                key.interestOps(SelectionKey.OP_READ);
+            if (connectAtOnce()) {
                 return;
             }
         } catch (IOException e) {
@@ -665,6 +656,8 @@ final class RawConnection {
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         key = poller.register(channel, this);
+        // On loopback the handshake has usually completed by the time connect returns "in progress": asking again
+        // at once saves a turn through the selector.
         if (channel.connect(new InetSocketAddress(settings.address(), settings.port())) || channel.finishConnect()) {
             connected = true;
             key.interestOps(SelectionKey.OP_READ);
@@ -706,11 +699,7 @@ final class RawConnection {
     }
 
     private Element startTls() throws ConnectFailure, InterruptedException {
-        try {
-            send("<starttls xmlns='" + TLS + "'/>");
-        } catch (IOException e) {
-            throw new ConnectFailure(Stage.CONNECT, message(e));
-        }
+        send("<starttls xmlns='" + TLS + "'/>", Stage.CONNECT);
         Element answer = next(Stage.CONNECT);
         if (!TLS.equals(answer.namespace()) || !"proceed".equals(answer.localName())) {
             throw new ConnectFailure(Stage.CONNECT, "the server refused STARTTLS");
