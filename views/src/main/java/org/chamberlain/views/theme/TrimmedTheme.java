@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,9 +55,9 @@ public final class TrimmedTheme {
     }
 
     /** The trimmed theme's URL for {@code Application.setUserAgentStylesheet}, if the build made it. */
-    public static java.util.Optional<String> url(boolean dark) {
+    public static Optional<String> url(boolean dark) {
         URL url = TrimmedTheme.class.getResource(dark ? DARK : LIGHT);
-        return java.util.Optional.ofNullable(url).map(URL::toExternalForm);
+        return Optional.ofNullable(url).map(URL::toExternalForm);
     }
 
     /**
