@@ -70,7 +70,7 @@ public final class UiBench {
             case "startup":
                 List<String> options = List.of(args).subList(Math.min(2, args.length), args.length);
                 seedAccounts = options.contains("accounts");
-                traceApp = options.contains("trace");
+                traceLaunches = options.contains("trace");
                 startup(args.length > 1 ? Integer.parseInt(args[1]) : 5, options.contains("cds"));
                 break;
             case "scale":
@@ -92,10 +92,14 @@ public final class UiBench {
     // ---- 1. start to interactive main window ----
 
     /** Extra flags of a third launch per round, the app with them, to compare two ways of starting it. */
-    private static final List<String> VARIANT_FLAGS = java.util.Arrays.stream(
-            System.getProperty("bench.variantFlags", "").split("\\s+")).filter(f -> !f.isBlank()).toList();
-    private static final List<String> CHILD_FLAGS = java.util.Arrays.stream(
-            System.getProperty("bench.jvmFlags", "").split("\\s+")).filter(f -> !f.isBlank()).toList();
+    private static final List<String> VARIANT_FLAGS = flags("bench.variantFlags");
+    private static final List<String> CHILD_FLAGS = flags("bench.jvmFlags");
+
+    /** The JVM flags a system property lists, separated by spaces. */
+    private static List<String> flags(String property) {
+        return java.util.Arrays.stream(System.getProperty(property, "").split("\\s+"))
+                .filter(f -> !f.isBlank()).toList();
+    }
 
     /**
      * @param cds give each window its own AppCDS archive, as the installed package has one: a first,
@@ -249,7 +253,7 @@ public final class UiBench {
         if (seedAccounts && app) {
             seed(home.resolve("config").resolve("chamberlain"));
         }
-        if (traceApp && extraFlags.stream().noneMatch(f -> f.startsWith("-XX:ArchiveClassesAtExit"))) {
+        if (traceLaunches && extraFlags.stream().noneMatch(f -> f.startsWith("-XX:ArchiveClassesAtExit"))) {
             command.add(command.size() - 1, "-D" + StartupTrace.PROPERTY);
         }
         long started = System.currentTimeMillis();
@@ -275,7 +279,7 @@ public final class UiBench {
             child.waitFor(10, TimeUnit.SECONDS);
         }
         deleteTree(home);
-        if (traceApp) {
+        if (traceLaunches) {
             System.out.println("  " + (app ? "app" : "bare window") + ":");
             output.toString().lines().filter(l -> l.startsWith("trace ") || l.startsWith("thread-cpu "))
                     .forEach(l -> System.out.println("  " + l));
@@ -299,8 +303,8 @@ public final class UiBench {
         }
     }
 
-    /** Whether the app's launches print their start-up checkpoints ({@code trace} option, StartupTrace). */
-    private static boolean traceApp;
+    /** Whether each launch, bare window and app, prints its start-up checkpoints ({@code trace} option). */
+    private static boolean traceLaunches;
     /** Whether the app's launches start with remembered accounts and room tabs ({@code accounts} option). */
     private static boolean seedAccounts;
     private static final List<String> SEEDED_ACCOUNTS = List.of("alice@localhost", "owner@localhost",
